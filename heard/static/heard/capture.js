@@ -1,0 +1,106 @@
+// Capture form helpers: find people as you type, add formset rows, reload the guide when the
+// campaign changes. The form still posts without JavaScript; this only saves typing.
+(function () {
+  "use strict";
+  const search = document.getElementById("person-search");
+  const results = document.getElementById("person-results");
+  const chosen = document.getElementById("chosen-people");
+
+  function chosenIds() {
+    return Array.from(chosen ? chosen.querySelectorAll("input[name=people]") : []).map((i) => i.value);
+  }
+
+  function choose(person) {
+    if (chosenIds().includes(String(person.id))) return;
+    const chip = document.createElement("span");
+    chip.className = "chip chosen";
+    chip.textContent = person.name;
+    const hidden = document.createElement("input");
+    hidden.type = "hidden"; hidden.name = "people"; hidden.value = person.id;
+    const remove = document.createElement("button");
+    remove.type = "button"; remove.className = "remove"; remove.textContent = "×";
+    remove.setAttribute("aria-label", "Remove " + person.name);
+    chip.append(hidden, remove);
+    chosen.append(chip);
+    results.replaceChildren();
+    search.value = "";
+    search.focus();
+  }
+
+  if (chosen) {
+    chosen.addEventListener("click", (e) => {
+      if (e.target.classList.contains("remove")) e.target.closest(".chip").remove();
+    });
+  }
+
+  let timer = null;
+  if (search) {
+    search.addEventListener("keydown", (e) => { if (e.key === "Enter") e.preventDefault(); });
+    search.addEventListener("input", () => {
+      clearTimeout(timer);
+      const q = search.value.trim();
+      if (!q) { results.replaceChildren(); return; }
+      timer = setTimeout(async () => {
+        try {
+          const response = await fetch(search.dataset.url + "?q=" + encodeURIComponent(q), {
+            headers: { Accept: "application/json" },
+          });
+          if (!response.ok) return;
+          const data = await response.json();
+          results.replaceChildren(...data.results.map((p) => {
+            const li = document.createElement("li");
+            li.tabIndex = 0; li.setAttribute("role", "option");
+            li.textContent = p.name + (p.place ? " · " + p.place : "") + (p.household ? " · " + p.household : "");
+            li.addEventListener("click", () => choose(p));
+            li.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); choose(p); } });
+            return li;
+          }));
+          if (!data.results.length) {
+            const li = document.createElement("li");
+            li.textContent = "Nobody found: add them below as someone new.";
+            results.replaceChildren(li);
+          }
+        } catch (err) { /* poor signal: the volunteer can still add the person as new */ }
+      }, 150);
+    });
+  }
+
+  // "+ another" buttons: copy the last row of a Django formset, renumbering its fields.
+  document.querySelectorAll("[data-add-form]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const prefix = button.dataset.addForm;
+      const total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+      const container = document.getElementById(prefix + "-forms");
+      const last = container.lastElementChild;
+      if (!total || !last) return;
+      const index = Number(total.value);
+      const copy = last.cloneNode(true);
+      const pattern = new RegExp(prefix + "-\\d+-", "g");
+      copy.querySelectorAll("input, select, textarea, label").forEach((el) => {
+        ["name", "id", "for"].forEach((attr) => {
+          if (el.hasAttribute(attr)) el.setAttribute(attr, el.getAttribute(attr).replace(pattern, prefix + "-" + index + "-"));
+        });
+        if (el.matches("input:not([type=hidden]):not([type=checkbox]), textarea")) el.value = "";
+        if (el.matches("input[type=hidden][name$='-id']")) el.value = "";
+        if (el.matches("input[type=checkbox]")) el.checked = false;
+      });
+      copy.querySelectorAll(".error").forEach((el) => el.remove());
+      copy.querySelectorAll(".has-error").forEach((el) => el.classList.remove("has-error"));
+      container.append(copy);
+      total.value = index + 1;
+      const first = copy.querySelector("textarea, input:not([type=hidden])");
+      if (first) first.focus();
+    });
+  });
+
+  // Changing the campaign shows its guide: reload with the choice (only before typing answers).
+  const campaign = document.getElementById("id_campaign");
+  const form = document.getElementById("capture");
+  if (campaign && form) {
+    campaign.addEventListener("change", () => {
+      const typed = Array.from(form.querySelectorAll("textarea")).some((t) => t.value.trim());
+      if (typed && !confirm("Switch campaign? Answers typed for this guide will be cleared.")) return;
+      window.location.search = "?campaign=" + encodeURIComponent(campaign.value);
+    });
+  }
+})();

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from heard.accounts.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("people/", include("heard.people.urls")),
+    path("conversations/", include("heard.conversations.urls")),
+    path("campaigns/", include("heard.campaigns.urls")),
+    path("themes/", include("heard.themes.urls")),
+    path("admin/", admin.site.urls),
+]
