@@ -1,0 +1,49 @@
+"""Organizations and who belongs to them, with which role."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Organization(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Administrator"
+    ORGANIZER = "organizer", "Organizer"
+    VOLUNTEER = "volunteer", "Member volunteer"
+
+
+class Membership(models.Model):
+    """A user's place in one organization.
+
+    One membership per user keeps every access question simple ("which organization is this
+    request about?"); a person who works for two organizations has two logins.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.VOLUNTEER)
+    # A volunteer sees the people of these places (their turf) and the conversations they held.
+    turf = models.ManyToManyField("people.Place", blank=True, related_name="volunteers")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}, {self.organization})"
+
+    @property
+    def is_staff_role(self) -> bool:
+        """Admins and organizers see the whole organization; volunteers see their turf."""
+        return self.role in (Role.ADMIN, Role.ORGANIZER)
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()

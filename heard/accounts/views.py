@@ -1,0 +1,32 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from heard.campaigns.queries import events_for
+from heard.commitments.queries import commitments_for
+from heard.conversations.queries import conversations_for, get_conversation_details
+from heard.people.queries import people_for
+
+from .queries import member_required
+
+
+@member_required()
+def home(request):
+    """What a member needs first: record a conversation, see what is recent and what is due."""
+    membership = request.membership
+    conversations = conversations_for(membership)
+    return render(
+        request,
+        "accounts/home.html",
+        {
+            "recent": get_conversation_details(conversations)[:8],
+            "conversation_count": conversations.count(),
+            "people_count": people_for(membership).count(),
+            "open_commitments": commitments_for(membership)
+            .filter(status="open")
+            .select_related("person")
+            .order_by("due_on")[:8],
+            "upcoming_events": events_for(membership)
+            .filter(starts_at__date__gte=timezone.localdate())
+            .order_by("starts_at")[:5],
+        },
+    )

@@ -1,0 +1,110 @@
+"""Every page, opened by each persona: the organizer may, the volunteer teammate gets 403 on
+organizer-only pages, the outsider gets 404 on every object of ours, a login without an
+organization gets 404, and an anonymous visitor is sent to log in."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# The apps whose views this table must cover; a new URL there fails
+# test_every_page_of_ours_is_in_the_table until it is added below.
+NAMESPACES = {"people", "conversations", "campaigns"}
+TOP_LEVEL = {"home"}
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    kwargs: Callable = lambda ours: {}
+    organizer: int = 200
+    volunteer: int = 200
+    outsider: int = 200
+
+    def url(self, ours) -> str:
+        return reverse(self.name, kwargs=self.kwargs(ours))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+PAGES = [
+    Page("home"),
+    Page("people:list"),
+    Page("people:search"),
+    Page("people:detail", lambda o: {"pk": o.rosa.pk}, outsider=404),
+    Page("conversations:list"),
+    Page("conversations:new"),
+    Page("conversations:detail", lambda o: {"pk": o.by_lee.pk}, outsider=404),
+    Page("campaigns:list"),
+    Page("campaigns:new", volunteer=403),
+    Page("campaigns:detail", lambda o: {"pk": o.campaign.pk}, outsider=404),
+    Page("campaigns:edit", lambda o: {"pk": o.campaign.pk}, volunteer=403, outsider=404),
+    Page("campaigns:events"),
+    Page("campaigns:event_new", volunteer=403),
+    Page("campaigns:event", lambda o: {"pk": o.event.pk}, outsider=404),
+    Page("campaigns:event_edit", lambda o: {"pk": o.event.pk}, volunteer=403, outsider=404),
+    # Changing a sign-up's status is a POST; a GET goes back to the event.
+    Page(
+        "campaigns:signup_status",
+        lambda o: {"pk": o.event.pk, "signup_pk": o.signup.pk},
+        organizer=302,
+        volunteer=403,
+        outsider=404,
+    ),
+]
+pages = pytest.mark.parametrize("page", PAGES, ids=str)
+
+
+def _named_urls(resolver, namespace=None):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _named_urls(pattern, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_page_of_ours_is_in_the_table():
+    ours = {
+        name
+        for name in _named_urls(get_resolver())
+        if name in TOP_LEVEL or name.split(":")[0] in NAMESPACES
+    }
+    assert ours == {page.name for page in PAGES}
+
+
+@pages
+def test_an_anonymous_visitor_is_sent_to_log_in(client, ours, page):
+    url = page.url(ours)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert "next=" in response["Location"]
+
+
+@pages
+def test_a_login_without_an_organization_sees_nothing(loner_client, ours, page):
+    response = loner_client.get(page.url(ours))
+    assert response.status_code == 404
+
+
+@pages
+def test_the_organizer_may_open_every_page(may_client, ours, page):
+    response = may_client.get(page.url(ours))
+    assert response.status_code == page.organizer
+
+
+@pages
+def test_the_volunteer_teammate_gets_403_on_organizer_only_pages(lee_client, ours, page):
+    response = lee_client.get(page.url(ours))
+    assert response.status_code == page.volunteer
+
+
+@pages
+def test_the_outsider_gets_404_on_our_objects_and_none_of_our_data(otto_client, ours, theirs, page):
+    response = otto_client.get(page.url(ours))
+    assert response.status_code == page.outsider
+    text = response.content.decode()
+    for secret in ours.secrets:
+        assert secret not in text
