@@ -1,0 +1,146 @@
+"""Neighbours, their households and places, who knows whom, and what they consented to."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Place(models.Model):
+    """A neighbourhood, or a turf inside one, that conversations and people belong to."""
+
+    class Kind(models.TextChoices):
+        NEIGHBOURHOOD = "neighbourhood", "Neighbourhood"
+        TURF = "turf", "Turf"
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="places"
+    )
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEIGHBOURHOOD)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "organization", Lower("name"), name="place_name_unique_in_organization"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Household(models.Model):
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="households"
+    )
+    name = models.CharField(max_length=160, help_text="e.g. “The Ramírez household”")
+    address = models.CharField(max_length=240, blank=True)
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="households"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
+        OTHER = "other", "Other"
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="people"
+    )
+    name = models.CharField(max_length=160)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    language = models.CharField(max_length=10, choices=Language.choices, default=Language.ENGLISH)
+    place = models.ForeignKey(
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name="neighbourhood",
+    )
+    household = models.ForeignKey(
+        Household, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["organization", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def contact(self) -> str:
+        return " · ".join(c for c in (self.phone, self.email) if c)
+
+
+class Relationship(models.Model):
+    """Who knows whom: the ties that make a person a bonder inside a group or a bridge between."""
+
+    class Kind(models.TextChoices):
+        FAMILY = "family", "Family"
+        NEIGHBOUR = "neighbour", "Neighbour"
+        FRIEND = "friend", "Friend"
+        COWORKER = "coworker", "Co-worker"
+        CONGREGATION = "congregation", "Same congregation"
+        SCHOOL = "school", "School parents"
+        OTHER = "other", "Other"
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="relationships"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ties_out")
+    other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ties_in")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    note = models.CharField(max_length=240, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "other", "kind"], name="relationship_once"),
+            models.CheckConstraint(
+                condition=~models.Q(person=models.F("other")), name="relationship_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.other} ({self.get_kind_display()})"
+
+
+class Consent(models.Model):
+    """What a person agreed to, kept as history: the newest row per topic is in force."""
+
+    class Topic(models.TextChoices):
+        CONTACT = "contact", "May be contacted again"
+        RECORDS = "records", "Agreed to notes being kept"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    topic = models.CharField(max_length=20, choices=Topic.choices)
+    granted = models.BooleanField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_topic_display()} = {self.granted}"

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("search.json", views.person_search, name="search"),
+    path("<int:pk>/", views.person_detail, name="detail"),
+]
