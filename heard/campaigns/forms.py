@@ -1,0 +1,89 @@
+from django import forms
+
+from .models import Campaign, Event, GuideQuestion, SignUp
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "description", "starts_on", "ends_on", "is_active"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The campaign ends before it starts.")
+        return cleaned
+
+
+class GuideQuestionForm(forms.ModelForm):
+    class Meta:
+        model = GuideQuestion
+        fields = ["prompt", "help_text", "purpose"]
+        widgets = {"help_text": forms.TextInput()}
+
+
+class BaseGuideFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # Answers point at their question (PROTECT): what was heard must keep its question.
+        for form in self.forms:
+            question = form.instance
+            if question.pk and self._should_delete_form(form) and question.answers.exists():
+                raise forms.ValidationError(
+                    f"“{question.prompt}” already has answers, so it cannot be removed."
+                )
+
+
+GuideFormSet = forms.inlineformset_factory(
+    Campaign,
+    GuideQuestion,
+    form=GuideQuestionForm,
+    formset=BaseGuideFormSet,
+    extra=1,
+    can_delete=True,
+    can_order=True,
+    max_num=40,
+)
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["title", "kind", "campaign", "starts_at", "location", "capacity", "description"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, campaigns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = campaigns
+
+
+class SignUpForm(forms.Form):
+    person = forms.ModelChoiceField(
+        queryset=None, error_messages={"invalid_choice": "Unknown person."}
+    )
+
+    def __init__(self, *args, people, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.event = event
+
+    def clean_person(self):
+        person = self.cleaned_data["person"]
+        if self.event.signups.filter(person=person).exists():
+            raise forms.ValidationError(f"{person} is already signed up.")
+        if self.event.capacity is not None and self.event.spots_left == 0:
+            raise forms.ValidationError("This event is full.")
+        return person
+
+
+class SignUpStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=SignUp.Status.choices)

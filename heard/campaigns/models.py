@@ -1,0 +1,113 @@
+"""Listening campaigns, their conversation guides, and the trainings and events people join."""
+
+from django.db import models
+
+
+class Campaign(models.Model):
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="campaigns"
+    )
+    name = models.CharField(max_length=160)
+    description = models.TextField(blank=True, max_length=4000)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-is_active", "-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="campaign_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Purpose(models.TextChoices):
+    """What a guide question listens for; sensemaking reads answers by purpose."""
+
+    PROBLEM = "problem", "The problem they raised"
+    ISSUES = "issues", "Issues they care about"
+    WHY = "why", "Why they care (story, values)"
+    HOPE = "hope", "What they hope for"
+    COMMON_GROUND = "common_ground", "Common ground found"
+    NOTES = "notes", "Free notes"
+    OTHER = "other", "Other"
+
+
+class GuideQuestion(models.Model):
+    """One question of a campaign's listening guide, in the order it is asked."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(default=0)
+    prompt = models.CharField(max_length=300)
+    help_text = models.CharField(max_length=500, blank=True)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.OTHER)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.prompt
+
+
+class Event(models.Model):
+    """A training, house meeting, action or other gathering people are invited to."""
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", "Training"
+        HOUSE_MEETING = "house_meeting", "House meeting"
+        ACTION = "action", "Action"
+        MEETING = "meeting", "Community meeting"
+        OTHER = "other", "Other event"
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="events"
+    )
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TRAINING)
+    title = models.CharField(max_length=200)
+    starts_at = models.DateTimeField()
+    location = models.CharField(max_length=240, blank=True)
+    description = models.TextField(blank=True, max_length=4000)
+    capacity = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def spots_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.signups.count(), 0)
+
+
+class SignUp(models.Model):
+    class Status(models.TextChoices):
+        SIGNED_UP = "signed_up", "Signed up"
+        ATTENDED = "attended", "Attended"
+        NO_SHOW = "no_show", "Did not come"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="signups")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="signups")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SIGNED_UP)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="signup_once_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.event} ({self.get_status_display()})"

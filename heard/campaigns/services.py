@@ -1,0 +1,53 @@
+"""Writes for campaigns, their listening guides, events and sign-ups."""
+
+from django.db import transaction
+
+from heard.accounts.models import Membership
+from heard.people.models import Person
+
+from .models import Campaign, Event, SignUp
+
+
+def save_campaign(*, by: Membership, form, guide) -> Campaign:
+    """Save a campaign and its guide together; questions keep the order the organizer set."""
+    with transaction.atomic():
+        campaign = form.save(commit=False)
+        campaign.organization = by.organization
+        campaign.save()
+        guide.instance = campaign
+        guide.save()
+        # ordered_forms sorts by ORDER and puts rows left without a number last, where a
+        # question added at the bottom of the form belongs.
+        ordered = [f for f in guide.ordered_forms if f.instance.pk]
+        kept = [f.instance for f in ordered] + [
+            q for q in campaign.questions.all() if q.pk not in {f.instance.pk for f in ordered}
+        ]
+        for position, question in enumerate(kept, start=1):
+            if question.position != position:
+                question.position = position
+                question.save(update_fields=["position"])
+    return campaign
+
+
+def save_event(*, by: Membership, form) -> Event:
+    with transaction.atomic():
+        event = form.save(commit=False)
+        event.organization = by.organization
+        event.save()
+    return event
+
+
+def sign_up(*, by: Membership, event: Event, person: Person) -> SignUp:
+    if event.organization_id != by.organization_id or person.organization_id != by.organization_id:
+        raise ValueError("The event and the person must belong to the asker's organization.")
+    with transaction.atomic():
+        signup, _ = SignUp.objects.get_or_create(event=event, person=person)
+    return signup
+
+
+def set_signup_status(*, by: Membership, signup: SignUp, status: str) -> SignUp:
+    if signup.event.organization_id != by.organization_id:
+        raise ValueError("The sign-up belongs to another organization.")
+    signup.status = status
+    signup.save(update_fields=["status"])
+    return signup

@@ -1,0 +1,119 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+
+from heard.accounts.queries import STAFF_ROLES, member_required
+from heard.people.queries import people_for
+
+from . import forms, services
+from .queries import campaigns_for, events_for, get_campaign_for, get_event_for, search_campaigns
+
+
+@member_required()
+def campaign_list(request):
+    query = request.GET.get("q", "")
+    page = Paginator(search_campaigns(request.membership, query), 20).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "campaigns/list.html", {"page": page, "query": query})
+
+
+@member_required()
+def campaign_detail(request, pk):
+    campaign = get_campaign_for(request.membership, pk)
+    return render(
+        request,
+        "campaigns/detail.html",
+        {
+            "campaign": campaign,
+            "questions": campaign.questions.all(),
+            "events": events_for(request.membership).filter(campaign=campaign),
+            "conversation_count": campaign.conversations.count(),
+        },
+    )
+
+
+@member_required(*STAFF_ROLES)
+def campaign_edit(request, pk=None):
+    campaign = get_campaign_for(request.membership, pk) if pk else None
+    data = request.POST if request.method == "POST" else None
+    form = forms.CampaignForm(data, instance=campaign)
+    guide = forms.GuideFormSet(data, instance=campaign, prefix="guide")
+    if request.method == "POST" and all([form.is_valid(), guide.is_valid()]):
+        campaign = services.save_campaign(by=request.membership, form=form, guide=guide)
+        messages.success(request, "Campaign saved.")
+        return redirect("campaigns:detail", pk=campaign.pk)
+    return render(
+        request,
+        "campaigns/edit.html",
+        {"form": form, "guide": guide, "campaign": campaign},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@member_required()
+def event_list(request):
+    events = events_for(request.membership).select_related("campaign")
+    page = Paginator(events.order_by("-starts_at"), 20).get_page(request.GET.get("page"))
+    return render(request, "campaigns/event_list.html", {"page": page})
+
+
+@member_required(*STAFF_ROLES)
+def event_edit(request, pk=None):
+    event = get_event_for(request.membership, pk) if pk else None
+    form = forms.EventForm(
+        request.POST if request.method == "POST" else None,
+        instance=event,
+        campaigns=campaigns_for(request.membership),
+    )
+    if request.method == "POST" and form.is_valid():
+        event = services.save_event(by=request.membership, form=form)
+        messages.success(request, "Event saved.")
+        return redirect("campaigns:event", pk=event.pk)
+    return render(
+        request,
+        "campaigns/event_edit.html",
+        {"form": form, "event": event},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@member_required()
+def event_detail(request, pk):
+    membership = request.membership
+    event = get_event_for(membership, pk)
+    form = forms.SignUpForm(
+        request.POST if request.method == "POST" else None,
+        people=people_for(membership),
+        event=event,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.sign_up(by=membership, event=event, person=form.cleaned_data["person"])
+        messages.success(request, f"{form.cleaned_data['person']} is signed up.")
+        return redirect("campaigns:event", pk=event.pk)
+    signups = event.signups.select_related("person").order_by("person__name")
+    visible = set(people_for(membership).values_list("id", flat=True))
+    return render(
+        request,
+        "campaigns/event_detail.html",
+        {
+            "event": event,
+            "form": form,
+            "signups": [s for s in signups if s.person_id in visible],
+            "signup_count": len(signups),
+            "statuses": forms.SignUp.Status.choices,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@member_required(*STAFF_ROLES)
+def signup_status(request, pk, signup_pk):
+    event = get_event_for(request.membership, pk)
+    signup = get_object_or_404(event.signups, pk=signup_pk)
+    form = forms.SignUpStatusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.set_signup_status(
+            by=request.membership, signup=signup, status=form.cleaned_data["status"]
+        )
+    return redirect("campaigns:event", pk=event.pk)
