@@ -1,0 +1,50 @@
+"""Reciprocal commitments: what each side of a one-to-one will do, how many hours, by when."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Commitment(models.Model):
+    class Side(models.TextChoices):
+        PERSON = "person", "They will"
+        ORGANIZER = "organizer", "We will"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        DROPPED = "dropped", "Dropped"
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="commitments"
+    )
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="commitments",
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="commitments"
+    )
+    side = models.CharField(max_length=20, choices=Side.choices)
+    # The member of the team who owns an organizer-side commitment.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    what = models.CharField(max_length=400)
+    hours = models.DecimalField(max_digits=5, decimal_places=1)
+    due_on = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours__gt=0) & models.Q(hours__lte=200),
+                name="commitment_hours_sensible",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()} {self.what} ({self.hours} h by {self.due_on})"

@@ -1,0 +1,210 @@
+"""The capture form: built for a phone, validated field by field, parsed into a record."""
+
+import uuid
+
+from django import forms
+from django.utils import timezone
+
+from heard.campaigns.models import Campaign
+from heard.commitments.models import Commitment
+from heard.leadership.models import Kindliness
+from heard.people.models import Person
+from heard.people.services import NewPerson
+
+from .models import MAX_TEXT, NextStep, Quote, Response, Venue
+from .services import ConversationRecord, HeardQuote, LeaderSignals, Promise
+
+
+def _too_long_message(limit: int) -> str:
+    return f"Keep this under {limit:,} characters; put the rest in another note."
+
+
+class ConversationForm(forms.Form):
+    client_id = forms.UUIDField(widget=forms.HiddenInput)
+    campaign = forms.ModelChoiceField(
+        queryset=Campaign.objects.none(),
+        error_messages={"invalid_choice": "Unknown campaign."},
+    )
+    venue = forms.ChoiceField(choices=Venue.choices, widget=forms.RadioSelect)
+    held_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.ModelChoiceField(
+        queryset=None, required=False, label="Neighbourhood / turf", empty_label="—"
+    )
+    people = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.MultipleHiddenInput,
+        error_messages={"invalid_choice": "Unknown person."},
+    )
+    next_step = forms.ChoiceField(
+        choices=NextStep.choices, required=False, label="Next step invited"
+    )
+    next_step_response = forms.ChoiceField(
+        choices=Response.choices, initial=Response.NOT_ASKED, label="Their answer"
+    )
+    offered_to_help = forms.BooleanField(required=False, label="Offered to help")
+    named_neighbours = forms.BooleanField(required=False, label="Named neighbours to talk to")
+    wants_to_host = forms.BooleanField(required=False, label="Wants to host")
+    took_on_role = forms.BooleanField(required=False, label="Took on a role")
+    kindliness = forms.ChoiceField(
+        choices=Kindliness.choices, required=False, label="Kindliness orientation"
+    )
+
+    def __init__(self, *args, membership, campaign, places, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.guide = list(campaign.questions.all()) if campaign else []
+        self.fields["campaign"].queryset = Campaign.objects.filter(
+            organization=membership.organization
+        )
+        self.fields["place"].queryset = places
+        self.fields["people"].queryset = people
+        self.fields["client_id"].initial = uuid.uuid4()
+        self.fields["held_on"].initial = timezone.localdate()
+        for question in self.guide:
+            self.fields[f"answer_{question.id}"] = forms.CharField(
+                label=question.prompt,
+                help_text=question.help_text,
+                required=False,
+                max_length=MAX_TEXT,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                error_messages={"max_length": _too_long_message(MAX_TEXT)},
+            )
+
+    def signal_fields(self):
+        return [self[name] for name in LeaderSignals.__dataclass_fields__ if name != "kindliness"]
+
+    def answer_fields(self):
+        return [self[f"answer_{q.id}"] for q in self.guide]
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise forms.ValidationError("The date is in the future.")
+        return held_on
+
+    def clean(self):
+        cleaned = super().clean()
+        campaign = cleaned.get("campaign")
+        if campaign and self.guide and campaign.pk != self.guide[0].campaign_id:
+            # The guide shown belongs to another campaign: answers must not cross over.
+            self.add_error("campaign", "Pick the campaign again: its guide has changed.")
+        if cleaned.get("next_step") and cleaned.get("next_step_response") == Response.NOT_ASKED:
+            self.add_error("next_step_response", "Did they say yes, maybe or no?")
+        return cleaned
+
+
+class NewPersonForm(forms.Form):
+    name = forms.CharField(max_length=160, required=False)
+    phone = forms.CharField(max_length=40, required=False)
+    email = forms.EmailField(required=False)
+    language = forms.ChoiceField(choices=Person.Language.choices, initial=Person.Language.ENGLISH)
+    place = forms.ModelChoiceField(
+        queryset=None, required=False, label="Neighbourhood", empty_label="—"
+    )
+    household = forms.CharField(
+        max_length=160, required=False, help_text="Household name, e.g. “Ramírez household”"
+    )
+
+    def __init__(self, *args, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = places
+
+    def clean(self):
+        cleaned = super().clean()
+        has_details = any(cleaned.get(f) for f in ("phone", "email", "household"))
+        if has_details and not cleaned.get("name", "").strip():
+            self.add_error("name", "Add their name, or clear the other fields.")
+        return cleaned
+
+    def to_new_person(self) -> NewPerson | None:
+        data = self.cleaned_data
+        if not data.get("name", "").strip():
+            return None
+        return NewPerson(
+            name=data["name"].strip(),
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+            language=data.get("language") or Person.Language.ENGLISH,
+            place=data.get("place"),
+            household_name=data.get("household", "").strip(),
+        )
+
+
+class QuoteForm(forms.Form):
+    text = forms.CharField(
+        label="Their words",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _too_long_message(2000)},
+    )
+    consent = forms.ChoiceField(
+        choices=Quote.Consent.choices, initial=Quote.Consent.NONE, label="May we share it?"
+    )
+
+
+class PromiseForm(forms.Form):
+    side = forms.ChoiceField(choices=Commitment.Side.choices, label="Who")
+    what = forms.CharField(max_length=400, required=False, label="Will do")
+    hours = forms.DecimalField(
+        min_value=0.5, max_value=200, decimal_places=1, required=False, label="Hours"
+    )
+    due_on = forms.DateField(
+        required=False, label="By", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("what", "").strip():
+            if cleaned.get("hours") is None:
+                self.add_error("hours", "How many hours?")
+            if cleaned.get("due_on") is None:
+                self.add_error("due_on", "By when?")
+        elif cleaned.get("hours") is not None or cleaned.get("due_on"):
+            self.add_error("what", "What will they do?")
+        return cleaned
+
+
+NewPersonFormSet = forms.formset_factory(NewPersonForm, extra=1, max_num=20)
+QuoteFormSet = forms.formset_factory(QuoteForm, extra=1, max_num=20)
+PromiseFormSet = forms.formset_factory(PromiseForm, extra=2, max_num=20)
+
+
+def build_record(form, new_people, quotes, promises) -> ConversationRecord:
+    """Turn valid forms into the record the service stores."""
+    data = form.cleaned_data
+    return ConversationRecord(
+        id=data["client_id"],
+        campaign=data["campaign"],
+        venue=data["venue"],
+        held_on=data["held_on"],
+        place=data.get("place"),
+        people=list(data.get("people") or []),
+        new_people=[p for f in new_people for p in [f.to_new_person()] if p],
+        answers={q.id: data.get(f"answer_{q.id}", "") for q in form.guide},
+        quotes=[
+            HeardQuote(text=f.cleaned_data["text"], consent=f.cleaned_data["consent"])
+            for f in quotes
+            if f.cleaned_data.get("text", "").strip()
+        ],
+        next_step=data.get("next_step", ""),
+        next_step_response=data.get("next_step_response") or Response.NOT_ASKED,
+        signals=LeaderSignals(
+            offered_to_help=data.get("offered_to_help", False),
+            named_neighbours=data.get("named_neighbours", False),
+            wants_to_host=data.get("wants_to_host", False),
+            took_on_role=data.get("took_on_role", False),
+            kindliness=data.get("kindliness", ""),
+        ),
+        promises=[
+            Promise(
+                side=f.cleaned_data["side"],
+                what=f.cleaned_data["what"].strip(),
+                hours=f.cleaned_data["hours"],
+                due_on=f.cleaned_data["due_on"],
+            )
+            for f in promises
+            if f.cleaned_data.get("what", "").strip()
+        ],
+    )

@@ -1,0 +1,131 @@
+"""Deep-listening conversations: who took part, what they said, and the next step invited."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+# Notes are long by nature, but a 20,000-character answer is a paste accident, not a note.
+MAX_TEXT = 20_000
+
+
+class Venue(models.TextChoices):
+    DOOR = "door", "Door-knock"
+    TABLING = "tabling", "Event tabling"
+    ONE_TO_ONE = "one_to_one", "Scheduled one-to-one"
+    SMALL_GROUP = "small_group", "Small group"
+    OTHER = "other", "Other"
+
+
+class NextStep(models.TextChoices):
+    NONE = "", "No next step asked"
+    HOUSE_MEETING = "house_meeting", "House meeting"
+    TRAINING = "training", "Training"
+    ACTION = "action", "Action"
+    ONE_TO_ONE = "one_to_one", "One-to-one"
+    EVENT = "event", "Event"
+
+
+class Response(models.TextChoices):
+    NOT_ASKED = "not_asked", "Not asked"
+    YES = "yes", "Yes"
+    MAYBE = "maybe", "Maybe"
+    NO = "no", "No"
+
+
+class Conversation(models.Model):
+    # The capturing device makes the UUID, so a conversation sent twice (a retry on a poor
+    # signal, the offline page syncing again) is stored once.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="conversations"
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.PROTECT, related_name="conversations"
+    )
+    venue = models.CharField(max_length=20, choices=Venue.choices)
+    held_on = models.DateField()
+    place = models.ForeignKey(
+        "people.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="conversations_held"
+    )
+    people = models.ManyToManyField(
+        "people.Person", through="Participant", related_name="conversations"
+    )
+    next_step = models.CharField(max_length=20, choices=NextStep.choices, blank=True)
+    next_step_response = models.CharField(
+        max_length=20, choices=Response.choices, default=Response.NOT_ASKED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-created_at"]
+        indexes = [
+            models.Index(fields=["organization", "-held_on"]),
+            models.Index(fields=["held_by", "-held_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_venue_display()} on {self.held_on}"
+
+
+class Participant(models.Model):
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="participations"
+    )
+
+    class Meta:
+        # The first person named is the one leader signals and commitments belong to.
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "person"], name="participant_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.conversation}"
+
+
+class Answer(models.Model):
+    """What was heard for one question of the campaign's listening guide."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(
+        "campaigns.GuideQuestion", on_delete=models.PROTECT, related_name="answers"
+    )
+    text = models.TextField(max_length=MAX_TEXT)
+
+    class Meta:
+        ordering = ["question__position", "question_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "question"], name="answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.text[:60]}"
+
+
+class Quote(models.Model):
+    """A person's own words, shown only as far as their consent allows."""
+
+    class Consent(models.TextChoices):
+        TEAM = "team", "Inside the team"
+        PUBLIC = "public", "Publicly"
+        NONE = "none", "Not to be shared"
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="quotes")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="quotes"
+    )
+    text = models.TextField(max_length=2000)
+    consent = models.CharField(max_length=10, choices=Consent.choices, default=Consent.NONE)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"“{self.text[:60]}” ({self.get_consent_display()})"

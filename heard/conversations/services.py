@@ -1,0 +1,190 @@
+"""Recording a conversation: one transaction for everything that was heard in it."""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from heard.accounts.models import Membership
+from heard.campaigns.models import Campaign
+from heard.commitments.models import Commitment
+from heard.leadership.models import Assessment
+from heard.people.models import Person, Place
+from heard.people.services import NewPerson, add_person
+from heard.themes.tasks import assign_after_commit
+
+from .models import Answer, Conversation, Participant, Quote
+
+
+@dataclass(frozen=True)
+class HeardQuote:
+    text: str
+    consent: str
+    person: Person | None = None
+
+
+@dataclass(frozen=True)
+class Promise:
+    """One side of a reciprocal commitment made at the end of a one-to-one."""
+
+    side: str
+    what: str
+    hours: Decimal
+    due_on: dt.date
+
+
+@dataclass(frozen=True)
+class LeaderSignals:
+    offered_to_help: bool = False
+    named_neighbours: bool = False
+    wants_to_host: bool = False
+    took_on_role: bool = False
+    kindliness: str = ""
+
+    @property
+    def noticed(self) -> bool:
+        return any(
+            (
+                self.offered_to_help,
+                self.named_neighbours,
+                self.wants_to_host,
+                self.took_on_role,
+                self.kindliness,
+            )
+        )
+
+
+@dataclass
+class ConversationRecord:
+    """Everything a volunteer captured, already parsed; `record_conversation` stores it."""
+
+    id: uuid.UUID
+    campaign: Campaign
+    venue: str
+    held_on: dt.date
+    place: Place | None = None
+    people: list[Person] = field(default_factory=list)
+    new_people: list[NewPerson] = field(default_factory=list)
+    answers: dict[int, str] = field(default_factory=dict)  # guide question id -> text
+    quotes: list[HeardQuote] = field(default_factory=list)
+    next_step: str = ""
+    next_step_response: str = "not_asked"
+    signals: LeaderSignals = field(default_factory=LeaderSignals)
+    promises: list[Promise] = field(default_factory=list)
+
+
+def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
+    """Refuse what must never be stored, whoever calls (web form, API, import)."""
+    errors: dict[str, list[str]] = {}
+    if record.campaign.organization_id != by.organization_id:
+        errors.setdefault("campaign", []).append("Unknown campaign.")
+    if record.held_on > timezone.localdate():
+        errors.setdefault("held_on", []).append("The date is in the future.")
+    if record.place and record.place.organization_id != by.organization_id:
+        errors.setdefault("place", []).append("Unknown place.")
+    if any(p.organization_id != by.organization_id for p in record.people):
+        errors.setdefault("people", []).append("Unknown person.")
+    if not record.people and not record.new_people:
+        errors.setdefault("people", []).append("Who did you talk with? Find or add a person.")
+    question_ids = set(record.campaign.questions.values_list("id", flat=True))
+    if set(record.answers) - question_ids:
+        errors.setdefault("answers", []).append("An answer belongs to another campaign's guide.")
+    heard_something = any(t.strip() for t in record.answers.values()) or any(
+        q.text.strip() for q in record.quotes
+    )
+    if not heard_something:
+        errors.setdefault("__all__", []).append(
+            "The conversation is empty: write down at least one thing you heard."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[Conversation, bool]:
+    """Store a conversation with its people, answers, quotes, leader signals, next step and
+    commitments, all or nothing. The same UUID twice stores it once: returns (conversation,
+    created)."""
+    existing = Conversation.objects.filter(pk=record.id).first()
+    if existing is not None:
+        return _already_recorded(by, existing)
+    check_conversation(by=by, record=record)
+    try:
+        with transaction.atomic():
+            people = list(record.people) + [
+                add_person(by=by, person=new) for new in record.new_people
+            ]
+            conversation = Conversation.objects.create(
+                id=record.id,
+                organization=by.organization,
+                campaign=record.campaign,
+                venue=record.venue,
+                held_on=record.held_on,
+                place=record.place,
+                held_by=by.user,
+                next_step=record.next_step,
+                next_step_response=record.next_step_response,
+            )
+            Participant.objects.bulk_create(
+                Participant(conversation=conversation, person=p) for p in dict.fromkeys(people)
+            )
+            Answer.objects.bulk_create(
+                Answer(conversation=conversation, question_id=qid, text=text.strip())
+                for qid, text in record.answers.items()
+                if text.strip()
+            )
+            Quote.objects.bulk_create(
+                Quote(
+                    conversation=conversation,
+                    person=q.person or people[0],
+                    text=q.text.strip(),
+                    consent=q.consent,
+                )
+                for q in record.quotes
+                if q.text.strip()
+            )
+            if record.signals.noticed:
+                # In a small group the signals were seen in the first person named.
+                Assessment.objects.create(
+                    person=people[0],
+                    conversation=conversation,
+                    assessed_by=by.user,
+                    assessed_on=record.held_on,
+                    offered_to_help=record.signals.offered_to_help,
+                    named_neighbours=record.signals.named_neighbours,
+                    wants_to_host=record.signals.wants_to_host,
+                    took_on_role=record.signals.took_on_role,
+                    kindliness=record.signals.kindliness,
+                )
+            Commitment.objects.bulk_create(
+                Commitment(
+                    organization=by.organization,
+                    conversation=conversation,
+                    person=people[0],
+                    side=promise.side,
+                    owner=by.user if promise.side == Commitment.Side.ORGANIZER else None,
+                    what=promise.what,
+                    hours=promise.hours,
+                    due_on=promise.due_on,
+                )
+                for promise in record.promises
+            )
+            # Place it among the campaign's themes once it is committed (the worker does it).
+            assign_after_commit(conversation.pk)
+    except IntegrityError:
+        # Two submissions of the same UUID raced; the other one stored it.
+        existing = Conversation.objects.filter(pk=record.id).first()
+        if existing is None:
+            raise
+        return _already_recorded(by, existing)
+    return conversation, True
+
+
+def _already_recorded(by: Membership, existing: Conversation) -> tuple[Conversation, bool]:
+    if existing.organization_id != by.organization_id or existing.held_by_id != by.user_id:
+        # Someone else's UUID: never reveal or touch their conversation.
+        raise ValidationError({"__all__": ["This conversation id is already in use."]})
+    return existing, False

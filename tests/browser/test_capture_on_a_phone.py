@@ -1,0 +1,152 @@
+"""A volunteer records a conversation on a phone at the door, then finds it again.
+
+Drives Debian's Chromium through Playwright on a 390 px wide touch screen. Screenshots of the
+filled form and of the list are saved in test-results/browser/ for a person to look at.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+from heard.conversations.models import Conversation
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "browser"
+PHONE_WIDTH = 390
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"the browser test needs Chromium at {CHROMIUM} (apt-get install chromium)",
+    ),
+]
+playwright = pytest.importorskip(
+    "playwright.sync_api", reason="the browser test needs Playwright (pip install playwright)"
+)
+expect = playwright.expect
+
+
+@pytest.fixture
+def phone(live_server, settings, monkeypatch):
+    """A page in a 390 px wide, touch-screen Chromium pointed at the live server."""
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
+    # between steps are still synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
+    page_errors = []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport={"width": PHONE_WIDTH, "height": 844},
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+        )
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.on("pageerror", lambda error: page_errors.append(str(error)))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and page_errors.append(f"{r.status} {r.url}"),
+        )
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+    assert page_errors == [], "the pages had script errors or failed requests"
+
+
+def assert_no_horizontal_scroll(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE_WIDTH, f"the page is {width} px wide on a {PHONE_WIDTH} px phone"
+
+
+def test_a_volunteer_records_a_conversation_on_a_phone_and_finds_it_again(phone, ours, lee):
+    page = phone
+    assert os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] == "true"
+
+    page.goto("/login/")
+    page.get_by_label("Username").fill("lee")
+    page.get_by_label("Password").fill("listen-first")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Eastside Tenants Union")).to_be_visible()
+
+    page.get_by_role("link", name="Record a conversation").click()
+    expect(page.get_by_role("heading", name="Record a conversation")).to_be_visible()
+    assert_no_horizontal_scroll(page)
+
+    page.get_by_label("Door-knock").check()
+    page.get_by_label("Find a person").press_sequentially("ros", delay=40)
+    suggestion = page.get_by_role("option", name=re.compile("Rosa Alvarez"))
+    expect(suggestion).to_be_visible()
+    expect(suggestion).to_contain_text("Maple Court")
+    page.screenshot(path=SCREENSHOTS / "typeahead.png")
+    suggestion.tap()
+    chosen = page.locator("#chosen-people")
+    expect(chosen).to_contain_text("Rosa Alvarez")
+    expect(page.locator("#person-results")).to_be_hidden()
+
+    page.get_by_label("What keeps you up at night?").fill(
+        "The stairwell light has been out since the storm."
+    )
+    page.get_by_label("What do you hope for?").fill("A landlord who fixes things.")
+    page.get_by_label("Their words", exact=True).fill("We light the stairs with our phones.")
+    page.get_by_label("May we share it?").select_option("team")
+    page.get_by_label("Next step invited").select_option("house_meeting")
+    page.get_by_label("Their answer", exact=True).select_option("yes")
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=SCREENSHOTS / "capture-form.png", full_page=True)
+
+    page.get_by_role("button", name="Save conversation").click()
+    expect(page).to_have_url(re.compile(r"/conversations/[0-9a-f-]{36}/$"))
+    expect(page.get_by_role("status")).to_have_text(
+        "Conversation recorded. Thank you for listening."
+    )
+    article = page.locator("article")
+    expect(article.get_by_role("heading", level=1)).to_have_text("Rosa Alvarez")
+    expect(article).to_contain_text("The stairwell light has been out since the storm.")
+    expect(article).to_contain_text("We light the stairs with our phones.")
+    expect(article).to_contain_text("House meeting — Yes")
+    expect(article).to_contain_text("Door-knock")
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=SCREENSHOTS / "conversation.png", full_page=True)
+
+    conversation = Conversation.objects.get(answers__text__contains="stairwell")
+    assert conversation.held_by_id == lee.user.pk
+    assert page.url.endswith(f"/conversations/{conversation.pk}/")
+    # A query made while Playwright's event loop runs in this thread opens a connection that
+    # Django does not close by itself (connections are kept per context): close it, or
+    # PostgreSQL cannot drop the test database at the end of the run.
+    connections.close_all()
+
+    page.get_by_role("link", name="Conversations", exact=True).click()
+    page.get_by_label("Search conversations").fill("stairwell")
+    page.get_by_role("button", name="Search").click()
+    rows = page.locator("li.conversation-row")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Rosa Alvarez")
+    expect(rows.first).to_contain_text("House meeting: Yes")
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=SCREENSHOTS / "conversation-list.png", full_page=True)
+
+    rows.first.get_by_role("link").tap()
+    expect(page).to_have_url(re.compile(f"/conversations/{conversation.pk}/$"))
