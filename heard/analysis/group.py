@@ -1,0 +1,229 @@
+"""Group stage: notes into themes, a theme into sub-themes, and new notes into existing themes.
+
+Themes (issues): each note is smoothed toward its 10 nearest neighbours, then spherical k-means
+runs with k chosen by silhouette on a seeded sample. Linear in the number of notes; 20,000 notes
+take seconds and 100,000 stay well under 1 GB.
+
+Sub-themes (specific concerns inside one issue): the words most notes of the theme share are the
+theme itself ("...the right to keep and bear arms...") and dominate every note's embedding, so
+sub-themes are found on the notes centred on the theme and, when the texts and an embedder are
+at hand, also on the notes re-embedded without those shared words.
+
+Unclear (-1): a note whose cosine to its theme's centroid is below ``unclear_floor`` fits no
+theme; at most ``unclear_share`` of the notes are called unclear, the least fitting first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from heard.analysis.embed import Embedder
+from heard.analysis.kmeans import choose_k, cluster_sums, row_dots, spherical_kmeans, unit_rows
+from heard.analysis.lexical import shared_words, without_words
+from heard.analysis.neighbours import smooth
+
+UNCLEAR = -1
+#: A note less similar than this to every theme's centroid fits none of them.
+UNCLEAR_FLOOR = 0.25
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The outcome of grouping: theme per note (-1 unclear), fit score, centroids.
+
+    ``centroids`` are unit vectors in the embedding space (row i is theme i), so
+    ``assign(new, grouping.centroids, unclear_below=grouping.unclear_below)`` files new notes
+    with the same rule. Themes are numbered by size, largest first.
+    """
+
+    labels: np.ndarray
+    scores: np.ndarray
+    centroids: np.ndarray
+    unclear_below: float
+    silhouettes: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def theme_count(self) -> int:
+        return len(self.centroids)
+
+
+@dataclass(frozen=True)
+class GroupSettings:
+    """Knobs of the theme level; the defaults are the ones measured in benchmarks/themes."""
+
+    neighbours: int = 10
+    max_themes: int = 40
+    min_themes: int = 2
+    #: k is at most (notes / min_notes_per_theme): no theme is expected to be tinier.
+    min_notes_per_theme: int = 10
+    unclear_floor: float = UNCLEAR_FLOOR
+    unclear_share: float = 0.03
+    #: Two themes whose centroids are this similar are one theme said two ways (on ArgKP train,
+    #: the pieces of a split motion sit at cosine 0.73-0.89, different motions at 0.64 or less).
+    merge_above: float | None = 0.72
+    sample_size: int = 2500
+    restarts: int = 3
+    seed: int = 0
+    #: BLAS threads for the matrix products. One: on the 2-core reference machine a second
+    #: OpenBLAS thread made these (mostly small) products 2-15x slower, never faster.
+    blas_threads: int | None = 1
+
+
+@dataclass(frozen=True)
+class SubgroupSettings(GroupSettings):
+    """Knobs of the sub-theme level: small sets, fewer neighbours, a few concerns each."""
+
+    neighbours: int = 5
+    max_themes: int = 12
+    min_themes: int = 3
+    min_notes_per_theme: int = 4
+    merge_above: float | None = None
+    sample_size: int = 1500
+    restarts: int = 4
+    #: A word in more than this share of the theme's notes is the theme, not a sub-theme.
+    shared_word_share: float = 0.2
+
+
+def assign(
+    new_embeddings: np.ndarray,
+    centroids: np.ndarray,
+    *,
+    unclear_below: float = UNCLEAR_FLOOR,
+) -> tuple[np.ndarray, np.ndarray]:
+    """File new notes under existing themes: (theme per note or -1, cosine to that theme).
+
+    One matrix product, so a few hundred new notes join 40 themes in about a millisecond; this is
+    how the app themes incoming conversations without re-theming everything.
+    """
+    vectors = unit_rows(np.atleast_2d(new_embeddings))
+    if len(centroids) == 0 or len(vectors) == 0:
+        return np.full(len(vectors), UNCLEAR), np.zeros(len(vectors), dtype=np.float32)
+    similarity = vectors @ unit_rows(centroids).T
+    labels = similarity.argmax(axis=1)
+    scores = similarity[np.arange(len(vectors)), labels].astype(np.float32)
+    labels = np.where(scores < unclear_below, UNCLEAR, labels)
+    return labels, scores
+
+
+def group(embeddings: np.ndarray, *, settings: GroupSettings | None = None) -> Grouping:
+    """Group notes into themes, choosing how many themes there are."""
+    settings = settings or GroupSettings()
+    vectors = unit_rows(embeddings)
+    with threadpool_limits(settings.blas_threads, user_api="blas"):
+        return _cluster(vectors, vectors, settings)
+
+
+def subgroup(
+    embeddings: np.ndarray,
+    *,
+    texts: Sequence[str] | None = None,
+    embedder: Embedder | None = None,
+    settings: SubgroupSettings | None = None,
+) -> Grouping:
+    """Open one theme into sub-themes (specific concerns); centroids stay in embedding space.
+
+    Give ``texts`` and ``embedder`` to also look at the notes without the theme's shared words
+    (the stripped texts go through the embedder, so a cached embedder pays for them once).
+    """
+    settings = settings or SubgroupSettings()
+    vectors = unit_rows(embeddings)
+    with threadpool_limits(settings.blas_threads, user_api="blas"):
+        return _subgroup(vectors, texts, embedder, settings)
+
+
+def _subgroup(
+    vectors: np.ndarray,
+    texts: Sequence[str] | None,
+    embedder: Embedder | None,
+    settings: SubgroupSettings,
+) -> Grouping:
+    views = [unit_rows(vectors - vectors.mean(axis=0))]
+    if texts is not None and embedder is not None and len(vectors) > 2:
+        stripped = without_words(texts, shared_words(texts, settings.shared_word_share))
+        distinct = unit_rows(embedder.embed(stripped))
+        views.append(unit_rows(distinct - distinct.mean(axis=0)))
+    features = unit_rows(np.hstack(views))
+    return _cluster(features, vectors, settings)
+
+
+def _cluster(features: np.ndarray, vectors: np.ndarray, settings: GroupSettings) -> Grouping:
+    """k-means on (smoothed) ``features``; centroids and scores on the embeddings ``vectors``."""
+    count = len(vectors)
+    most = min(settings.max_themes, count // settings.min_notes_per_theme)
+    if count == 0:
+        return Grouping(
+            labels=np.zeros(0, dtype=np.int64),
+            scores=np.zeros(0, dtype=np.float32),
+            centroids=np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), np.float32),
+            unclear_below=settings.unclear_floor,
+        )
+    smoothed = smooth(features, settings.neighbours, seed=settings.seed)
+    silhouettes: dict[int, float] = {}
+    if most >= max(2, settings.min_themes):
+        choice = choose_k(
+            smoothed,
+            theme_counts(max(2, settings.min_themes), most),
+            seed=settings.seed,
+            sample_size=settings.sample_size,
+            restarts=settings.restarts,
+        )
+        silhouettes = choice.silhouettes
+        # The sample's best restart seeds the full fit, and a few fresh restarts on all notes
+        # may still beat it (on ArgKP they lift motion-level NMI by about 0.01).
+        labels = spherical_kmeans(
+            smoothed,
+            choice.k,
+            init=choice.centroids,
+            restarts=settings.restarts if count > settings.sample_size else 0,
+            seed=settings.seed,
+        ).labels
+    else:
+        labels = np.zeros(count, dtype=np.int64)
+    if settings.merge_above is not None:
+        labels = _merge_alike(vectors, labels, settings.merge_above)
+    labels = _by_size(labels)
+    centroids = unit_rows(cluster_sums(vectors, labels, int(labels.max()) + 1))
+    scores = row_dots(vectors, labels, centroids)
+    cut = min(settings.unclear_floor, float(np.quantile(scores, settings.unclear_share)))
+    labels = np.where(scores < cut, UNCLEAR, labels)
+    return Grouping(labels, scores, centroids, unclear_below=cut, silhouettes=silhouettes)
+
+
+def theme_counts(fewest: int, most: int) -> list[int]:
+    """The k values worth trying: every k up to 12, then steps of about 10%."""
+    counts = set(range(fewest, min(most, 12) + 1))
+    k = 12.0
+    while k < most:
+        k *= 1.1
+        counts.add(min(most, round(k)))
+    return sorted(c for c in counts if fewest <= c <= most)
+
+
+def _merge_alike(vectors: np.ndarray, labels: np.ndarray, above: float) -> np.ndarray:
+    """Merge the most alike pair of themes while their centroids' cosine exceeds ``above``."""
+    labels = np.unique(labels, return_inverse=True)[1]
+    while True:
+        k = int(labels.max()) + 1
+        if k < 2:
+            return labels
+        centroids = unit_rows(cluster_sums(vectors, labels, k))
+        similarity = centroids @ centroids.T
+        np.fill_diagonal(similarity, -1.0)
+        first, second = np.unravel_index(int(similarity.argmax()), similarity.shape)
+        if similarity[first, second] <= above:
+            return labels
+        labels = np.where(labels == second, first, labels)
+        labels = np.unique(labels, return_inverse=True)[1]
+
+
+def _by_size(labels: np.ndarray) -> np.ndarray:
+    """Renumber themes largest first (ties: the theme holding the earlier note first)."""
+    values, first, sizes = np.unique(labels, return_index=True, return_counts=True)
+    order = sorted(range(len(values)), key=lambda i: (-sizes[i], first[i]))
+    renumber = np.empty(int(values.max()) + 1, dtype=np.int64)
+    renumber[values[order]] = np.arange(len(order))
+    return renumber[labels]
