@@ -1,0 +1,47 @@
+from django import forms
+
+from .models import Theme
+
+
+class RenameForm(forms.Form):
+    name = forms.CharField(
+        max_length=120,
+        label="Name",
+        help_text="Your own words for it; the label the notes gave it stays visible.",
+    )
+
+
+class PinForm(forms.Form):
+    pinned = forms.BooleanField(required=False)
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        queryset=Theme.objects.none(),
+        label="Merge into",
+        empty_label="Choose a theme…",
+        error_messages={"invalid_choice": "Choose another theme of this campaign."},
+    )
+
+    def __init__(self, *args, theme: Theme, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The theme itself stays in the list so that picking it says why it cannot be done.
+        self.fields["into"].queryset = Theme.objects.filter(campaign=theme.campaign, parent=None)
+        self.fields["into"].label_from_instance = lambda t: f"{t.title} ({t.size})"
+
+
+class MoveForm(forms.Form):
+    """Move one conversation: to a theme of its campaign, or to "unclear" (empty choice)."""
+
+    conversation = forms.UUIDField(widget=forms.HiddenInput)
+    to = forms.ModelChoiceField(
+        queryset=Theme.objects.none(),
+        required=False,
+        empty_label="Unclear (no theme)",
+        label="Move to",
+        error_messages={"invalid_choice": "Choose a theme of this campaign."},
+    )
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = Theme.objects.filter(campaign=campaign, parent=None)

@@ -1,0 +1,56 @@
+"""Background work on the database-backed task queue (`heard worker`, or `heard run`'s worker).
+
+Task arguments are JSON: conversation ids travel as strings, runs by their id.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from django.db import transaction
+from django_tasks import task
+
+from .models import ThemeRun
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def assign_new_conversations(conversation_ids: list[str]) -> int:
+    """Place new conversations in their campaigns' themes, with any others still waiting."""
+    from . import services
+
+    wanted = [uuid.UUID(str(value)) for value in conversation_ids]
+    pending = services.pending_in_campaigns_of(wanted)
+    if not pending:
+        return 0
+    return services.assign_conversations(conversation_ids=pending)
+
+
+@task()
+def theme_campaign_task(run_id: int) -> dict:
+    """Run a queued theme run (re-run of a campaign's themes)."""
+    from . import services
+
+    run = ThemeRun.objects.select_related("campaign").filter(pk=run_id).first()
+    if run is None or run.status not in (ThemeRun.Status.QUEUED, ThemeRun.Status.RUNNING):
+        return {"skipped": run_id}
+    run = services.theme_campaign(campaign=run.campaign, run=run)
+    return {"run": run.pk, "themes": run.theme_count, "unclear": run.unclear_count}
+
+
+def assign_after_commit(conversation_id) -> None:
+    """Queue the assignment of a just-recorded conversation once its transaction commits.
+
+    Recording never fails because the queue did: a conversation left unassigned is picked up by
+    the next assignment task of its campaign, or by the next run.
+    """
+
+    def enqueue() -> None:
+        try:
+            assign_new_conversations.enqueue([str(conversation_id)])
+        except Exception:
+            logger.exception("Could not queue theme assignment for %s", conversation_id)
+
+    transaction.on_commit(enqueue)
