@@ -9,6 +9,23 @@ import os
 import sys
 
 
+def worker_command() -> list[str]:
+    """The background worker as `heard run` starts it: this interpreter, polling twice a second so
+    a new conversation reaches its theme within seconds."""
+    return [
+        sys.executable,
+        "-m",
+        "heard.cli",
+        "worker",
+        "--no-reload",
+        "--no-startup-delay",
+        "--interval",
+        "0.5",
+        "--verbosity",
+        "0",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "themes":

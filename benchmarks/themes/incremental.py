@@ -41,6 +41,8 @@ from pathlib import Path
 
 import numpy as np
 
+from heard.cli import worker_command
+
 ROOT = Path(__file__).resolve().parents[2]
 ARGKP = Path("/work/shared/data/argkp/arguments_dev.csv")
 
@@ -226,18 +228,7 @@ def unit(rows: np.ndarray) -> np.ndarray:
 def start_worker(data_dir: Path) -> subprocess.Popen:
     # The worker `heard run` starts: same command, same polling interval.
     return subprocess.Popen(  # noqa: S603 - our own interpreter and command
-        [
-            sys.executable,
-            "-m",
-            "heard.cli",
-            "worker",
-            "--no-reload",
-            "--no-startup-delay",
-            "--interval",
-            "0.5",
-            "--verbosity",
-            "0",
-        ],
+        worker_command(),
         env={**os.environ, "HEARD_DATA_DIR": str(data_dir)},
         cwd=ROOT,
     )

@@ -1,12 +1,12 @@
 import os
 import subprocess
-import sys
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from heard.accounts.models import Organization
+from heard.cli import worker_command
 from heard.demo import DEMO_PASSWORD, DEMO_USERS
 
 
@@ -73,17 +73,5 @@ class Command(BaseCommand):
             return None  # an immediate backend runs tasks in the web process itself
         self.stdout.write("Starting the background worker.")
         return subprocess.Popen(  # noqa: S603 - our own interpreter and command, no user input
-            [
-                sys.executable,
-                "-m",
-                "heard.cli",
-                "worker",
-                "--no-reload",
-                "--no-startup-delay",
-                "--interval",
-                "0.5",
-                "--verbosity",
-                "0",
-            ],
-            env=os.environ.copy(),
+            worker_command(), env=os.environ.copy()
         )
