@@ -7,11 +7,15 @@ arrays: the CLI prints them, the Django app stores them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from heard.analysis.embed import Embedder, MiniLMEmbedder, Progress
 from heard.analysis.group import (
@@ -25,6 +29,9 @@ from heard.analysis.group import (
 from heard.analysis.lexical import shared_words
 from heard.analysis.name import CtfidfNamer, ThemeName
 from heard.analysis.quotes import MMRQuotes
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 #: Words in more than this share of a theme's notes do not name its sub-themes.
 SHARED_IN_NAMES = 0.4
@@ -139,14 +146,17 @@ def find_themes(
     namer: NameStage | None = None,
     quoter: QuoteStage | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> ThemeResult:
     """Find themes (and sub-themes) in notes, with labels and quotes, entirely locally.
 
     Pass ``embeddings`` when the vectors are already known (the app's cache, a benchmark);
     otherwise ``embedder`` (default: the bundled MiniLM model) embeds the texts. When an embedder
     is available it also sharpens sub-themes (see ``subgroup``). Empty notes are unclear.
-    ``eligible`` marks the notes that may be quoted.
+    ``eligible`` marks the notes that may be quoted. Themes are opened into sub-themes on
+    ``workers`` threads (default: one per core, at most 4); the result is the same for any number.
     """
+    workers = workers or min(4, os.cpu_count() or 1)
     grouper = grouper or KMeansGrouper()
     namer = namer or CtfidfNamer()
     quoter = quoter or MMRQuotes()
@@ -186,16 +196,23 @@ def find_themes(
     )
     next_id = len(themes)
     if subthemes:
-        opened = sum(theme.size for theme in themes if theme.size >= min_notes_for_subthemes)
-        sub_embedder = None if embedder is None else _ProgressOverCalls(embedder, opened, progress)
-        for theme in themes:
-            members = np.flatnonzero(note_themes == theme.id)
-            if len(members) < min_notes_for_subthemes:
-                continue
+        opened = [theme for theme in themes if theme.size >= min_notes_for_subthemes]
+        members_of = {theme.id: np.flatnonzero(note_themes == theme.id) for theme in opened}
+        sub_embedder = None
+        if embedder is not None:
+            total = sum(len(members) for members in members_of.values())
+            sub_embedder = _ProgressOverCalls(embedder, total, progress)
+
+        def open_theme(theme: Theme) -> Grouping:
+            members = members_of[theme.id]
             member_texts = [texts[int(m)] for m in members]
-            inner = grouper.subgroup(embeddings[members], member_texts, sub_embedder)
+            return grouper.subgroup(embeddings[members], member_texts, sub_embedder)
+
+        inners = _in_parallel(open_theme, opened, workers)
+        for theme, inner in zip(opened, inners, strict=True):
             if inner.theme_count < 2:
                 continue
+            members = members_of[theme.id]
             local = np.full(count, UNCLEAR, dtype=np.int64)
             local[members] = inner.labels
             theme.children = _themes_of(
@@ -222,9 +239,27 @@ def find_themes(
     )
 
 
+def _in_parallel(work: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``[work(item) for item in items]``, on up to ``workers`` threads.
+
+    Opening themes into sub-themes is independent per theme and mostly matrix products, which
+    release the GIL, so threads use the machine's cores with no copies of the embeddings. BLAS is
+    held to one thread for the whole section: threadpoolctl's limit is process-wide, and threads
+    entering and leaving their own limits would restore each other's settings.
+    """
+    if workers <= 1 or len(items) <= 1:
+        return [work(item) for item in items]
+    with threadpool_limits(1, user_api="blas"), ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, items))
+
+
 class _ProgressOverCalls:
     """Reports the sub-theme re-embedding (one call per theme) as one progress run over
-    ``total`` notes, so a progress line restarts once rather than once per theme."""
+    ``total`` notes, so a progress line restarts once rather than once per theme.
+
+    Themes are opened on several threads; the lock lets one embed at a time (the embedder and
+    its cache are not thread-safe), while the others cluster.
+    """
 
     def __init__(self, embedder: Embedder, total: int, progress: Progress | None) -> None:
         self.embedder = embedder
@@ -233,8 +268,13 @@ class _ProgressOverCalls:
         self.total = total
         self.progress = progress
         self.done = 0
+        self.lock = threading.Lock()
 
     def embed(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        with self.lock:
+            return self._embed(texts)
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
         base = self.done
         report = self.progress
 

@@ -49,11 +49,19 @@ class MMRQuotes:
             return []
         vectors = unit_rows(embeddings[members])
         relevance = vectors @ unit_rows(np.asarray(centroid)[None, :])[0]
-        long_enough = np.array([len(words(texts[m])) >= self.min_words for m in members])
-        if long_enough.sum() >= min(self.count, len(members)):
-            relevance = np.where(long_enough, relevance, -np.inf)
-        pool = np.argsort(-relevance, kind="stable")[: self.pool]
-        pool = pool[np.isfinite(relevance[pool])]
+        order = np.argsort(-relevance, kind="stable")
+        # The pool: the most typical notes long enough to quote. Walking down from the most
+        # typical counts the words of a few hundred notes, not of every member.
+        long_enough: list[int] = []
+        for position in order:
+            if len(words(texts[members[position]])) >= self.min_words:
+                long_enough.append(int(position))
+                if len(long_enough) == self.pool:
+                    break
+        if len(long_enough) >= min(self.count, len(members)):
+            pool = np.array(long_enough, dtype=np.int64)
+        else:
+            pool = order[: self.pool]
         chosen: list[int] = []
         seen_texts: set[str] = set()
         closest_to_chosen = np.full(len(pool), -np.inf)
