@@ -47,15 +47,21 @@ class CtfidfNamer:
         *,
         avoid: Iterable[str] = (),
         taken: set[str] | None = None,
+        note_terms: Sequence[set[str]] | None = None,
     ) -> dict[int, ThemeName]:
         """Name every theme (label >= 0) from its notes' texts.
 
         ``avoid``: words that must not appear (a sub-theme does not repeat its parent's label).
         ``taken``: labels already in use; new labels are added to it so none repeats.
+        ``note_terms``: each text's ``set(terms(text))`` when the caller has them already
+        (``find_themes`` names themes and then sub-themes from the same notes).
         """
         taken = taken if taken is not None else set()
         avoided = {word for phrase in avoid for word in phrase.split()}
-        note_terms = [set(terms(text)) for text in texts]
+        if note_terms is None:
+            note_terms = note_term_sets(texts)
+        elif len(note_terms) != len(texts):
+            raise ValueError(f"{len(note_terms)} term sets for {len(texts)} notes")
         themes = sorted({int(label) for label in labels if label >= 0})
         per_theme: dict[int, Counter[str]] = {theme: Counter() for theme in themes}
         outside: Counter[str] = Counter()
@@ -119,6 +125,11 @@ class CtfidfNamer:
             and counts[candidate] >= self.phrase_share * counts[term]
         ]
         return phrases[0] if phrases else term
+
+
+def note_term_sets(texts: Sequence[str]) -> list[set[str]]:
+    """The terms of each note, as the name stage counts them (once per note)."""
+    return [set(terms(text)) for text in texts]
 
 
 def name_themes(

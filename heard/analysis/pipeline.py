@@ -27,7 +27,7 @@ from heard.analysis.group import (
     subgroup,
 )
 from heard.analysis.lexical import shared_words
-from heard.analysis.name import CtfidfNamer, ThemeName
+from heard.analysis.name import CtfidfNamer, ThemeName, note_term_sets
 from heard.analysis.quotes import MMRQuotes
 
 T = TypeVar("T")
@@ -53,6 +53,7 @@ class NameStage(Protocol):
         *,
         avoid: Iterable[str] = (),
         taken: set[str] | None = None,
+        note_terms: Sequence[set[str]] | None = None,
     ) -> dict[int, ThemeName]: ...
 
 
@@ -182,6 +183,8 @@ def find_themes(
     note_scores[spoken] = grouping.scores
 
     taken: set[str] = set()
+    # Tokenized once: the same notes name their theme and then their sub-theme.
+    note_terms = note_term_sets(texts)
     themes = _themes_of(
         texts,
         embeddings,
@@ -191,6 +194,7 @@ def find_themes(
         quoter,
         allowed,
         taken,
+        note_terms,
         scope=everyone,
         offset=0,
     )
@@ -224,6 +228,7 @@ def find_themes(
                 quoter,
                 allowed,
                 taken,
+                note_terms,
                 scope=members,
                 offset=next_id,
                 parent=theme,
@@ -300,6 +305,7 @@ def _themes_of(
     quoter: QuoteStage,
     eligible: np.ndarray | None,
     taken: set[str],
+    note_terms: Sequence[set[str]],
     *,
     scope: np.ndarray,
     offset: int,
@@ -312,7 +318,13 @@ def _themes_of(
         avoid = set(parent.label.split(" · ")) | shared_words(
             [texts[int(i)] for i in scope], SHARED_IN_NAMES
         )
-    names = namer.name([texts[i] for i in scope], labels[scope], avoid=avoid, taken=taken)
+    names = namer.name(
+        [texts[i] for i in scope],
+        labels[scope],
+        avoid=avoid,
+        taken=taken,
+        note_terms=[note_terms[i] for i in scope],
+    )
     total = len(texts) if parent is None else parent.size
     themes = []
     for local_id in range(grouping.theme_count):
