@@ -12,8 +12,11 @@ from collections.abc import Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-#: A word: letters (any script), optionally joined by an apostrophe ("don't", "landlord's").
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: A word: letters (any script) and digits with at least one letter ("2nd", "5th", "1990s"),
+#: optionally joined by an apostrophe ("don't", "landlord's"). Bare numbers are not words.
+WORD = re.compile(r"(?=[^\W_]*[^\W\d_])[^\W_]+(?:['’][^\W_]+)*")
+#: A word or a bare number: a number is no term, but a bigram does not jump over it either.
+WORD_OR_NUMBER = re.compile(rf"{WORD.pattern}|\d+")
 #: Words and single punctuation marks, for rebuilding a note without some of its words.
 WORD_OR_MARK = re.compile(r"[\w'’]+|[^\w\s]")
 
@@ -52,7 +55,7 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | SPANISH_STOP_WORDS | FILLER_WORDS
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of a note (apostrophes normalised), numbers and marks left out."""
+    """Lower-cased words of a note (apostrophes normalised), bare numbers and marks left out."""
     return [word.replace("’", "'") for word in WORD.findall(text.lower())]
 
 
@@ -64,13 +67,14 @@ def is_content_word(word: str) -> bool:
 def terms(text: str) -> list[str]:
     """Content words and the bigrams of adjacent content words, in the note's own order.
 
-    Bigrams never jump over a removed stop word, so "right to vote" gives "right", "vote" and no
-    invented "right vote".
+    Bigrams never jump over a removed stop word or a number, so "right to vote" gives "right",
+    "vote" and no invented "right vote".
     """
     found: list[str] = []
     previous: str | None = None
-    for word in words(text):
-        if is_content_word(word):
+    for token in WORD_OR_NUMBER.findall(text.lower()):
+        word = token.replace("’", "'")
+        if is_content_word(word) and not word.isdigit():
             found.append(word)
             if previous is not None:
                 found.append(f"{previous} {word}")

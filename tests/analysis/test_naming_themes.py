@@ -72,3 +72,30 @@ def test_unclear_notes_are_not_named_and_a_wordless_theme_still_gets_a_label():
 def test_terms_are_words_and_adjacent_word_pairs_only():
     assert terms("the right to vote, el derecho") == ["right", "vote", "derecho"]
     assert "rent increases" in terms("Rent increases!")
+
+
+def test_ordinals_keep_their_digits_and_bare_numbers_name_nothing():
+    assert terms("buses stop after 2nd shift") == [
+        "buses",
+        "stop",
+        "buses stop",
+        "2nd",
+        "shift",
+        "2nd shift",
+    ]
+    # "500" is no term, and "rent" and "dollars" were never said side by side.
+    assert terms("rent 500 dollars") == ["rent", "dollars"]
+
+
+def test_a_theme_about_the_fifth_floor_is_not_named_th_floor():
+    texts = [
+        "mold on the 5th floor again",
+        "the 5th floor has mold in every bathroom",
+        "5th floor tenants sick from mold",
+        "the bus is always late to the stop",
+        "the bus never comes and the stop has no shelter",
+        "waiting at the bus stop in the rain",
+    ]
+    names = name_themes(texts, np.array([0, 0, 0, 1, 1, 1]))
+    assert "5th floor" in names[0].label
+    assert "th" not in label_words(names[0].label)
