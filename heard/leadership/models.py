@@ -29,10 +29,11 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     assessed_on = models.DateField()
-    offered_to_help = models.BooleanField(default=False)
-    named_neighbours = models.BooleanField(default=False)
-    wants_to_host = models.BooleanField(default=False)
-    took_on_role = models.BooleanField(default=False)
+    # The verbose names are the capture form's labels: the person page says what the form said.
+    offered_to_help = models.BooleanField("offered to help", default=False)
+    named_neighbours = models.BooleanField("named neighbours to talk to", default=False)
+    wants_to_host = models.BooleanField("wants to host", default=False)
+    took_on_role = models.BooleanField("took on a role", default=False)
     kindliness = models.CharField(max_length=20, choices=Kindliness.choices, blank=True)
 
     SIGNALS = ("offered_to_help", "named_neighbours", "wants_to_host", "took_on_role")

@@ -247,7 +247,7 @@ def test_everything_heard_is_stored_together_and_shown_on_the_conversation_page(
         "We can do this together.",
         "share: publicly",
         "Training — <strong>Maybe</strong>",
-        "Took on role",
+        "Took on a role",
         "kindliness: Activist",
         "Talk to the third floor",
         "Send the training date",
