@@ -71,6 +71,8 @@ class GroupSettings:
     #: BLAS threads for the matrix products. One: on the 2-core reference machine a second
     #: OpenBLAS thread made these (mostly small) products 2-15x slower, never faster.
     blas_threads: int | None = 1
+    #: Threads for the k-means runs (None: one per core, at most 4); the result is the same.
+    workers: int | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class SubgroupSettings(GroupSettings):
     restarts: int = 4
     #: A word in more than this share of the theme's notes is the theme, not a sub-theme.
     shared_word_share: float = 0.2
+    #: One: ``find_themes`` already opens several themes at once, one per thread.
+    workers: int | None = 1
 
 
 def assign(
@@ -170,6 +174,7 @@ def _cluster(features: np.ndarray, vectors: np.ndarray, settings: GroupSettings)
             seed=settings.seed,
             sample_size=settings.sample_size,
             restarts=settings.restarts,
+            workers=settings.workers,
         )
         silhouettes = choice.silhouettes
         # The sample's best restart seeds the full fit, and a few fresh restarts on all notes
@@ -180,6 +185,7 @@ def _cluster(features: np.ndarray, vectors: np.ndarray, settings: GroupSettings)
             init=choice.centroids,
             restarts=settings.restarts if count > settings.sample_size else 0,
             seed=settings.seed,
+            workers=settings.workers,
         ).labels
     else:
         labels = np.zeros(count, dtype=np.int64)

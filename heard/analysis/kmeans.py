@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from heard.analysis.parallel import in_parallel
+
 
 def unit_rows(vectors: np.ndarray) -> np.ndarray:
     """Rows scaled to length 1 (all-zero rows stay zero), as float32.
@@ -120,24 +122,25 @@ def spherical_kmeans(
     tol: float = 1e-5,
     init: np.ndarray | None = None,
     gram: np.ndarray | None = None,
+    workers: int | None = 1,
 ) -> KMeansFit:
     """Best of ``restarts`` seeded k-means++ runs on unit rows (plus one from ``init``).
 
     ``gram`` (the rows' cosine matrix, when the caller already has it) makes seeding cheaper.
+    The runs go on ``workers`` threads (None: one per core); the seeds are drawn first, in
+    order, so the result is the same for any number of threads.
     """
     vectors = unit_rows(vectors)
     k = max(1, min(k, len(vectors)))
     rng = np.random.default_rng(seed)
-    best: KMeansFit | None = None
-    starts: list[np.ndarray | None] = [unit_rows(init)] if init is not None else []
-    starts += [None] * max(0 if init is not None else 1, restarts)
-    for start in starts:
-        if start is None:
-            start = _plus_plus_init(vectors, k, rng, gram)
-        fit = _lloyd(vectors, start, max_iter, tol)
-        if best is None or fit.cohesion > best.cohesion:
+    starts = [unit_rows(init)] if init is not None else []
+    for _ in range(max(0 if init is not None else 1, restarts)):
+        starts.append(_plus_plus_init(vectors, k, rng, gram))
+    fits = in_parallel(lambda start: _lloyd(vectors, start, max_iter, tol), starts, workers)
+    best = fits[0]
+    for fit in fits[1:]:
+        if fit.cohesion > best.cohesion:
             best = fit
-    assert best is not None
     return best
 
 
@@ -182,11 +185,13 @@ def choose_k(
     seed: int = 0,
     sample_size: int = 2500,
     restarts: int = 3,
+    workers: int | None = 1,
 ) -> KChoice:
     """Pick k by cosine silhouette of spherical k-means on a seeded sample of the rows.
 
     The sample keeps the choice cheap on 100,000 notes (silhouette is quadratic) while seeing
-    every theme bigger than a fraction of a percent.
+    every theme bigger than a fraction of a percent. Each k is tried on its own seed, on
+    ``workers`` threads (None: one per core), so the choice is the same for any number.
     """
     vectors = unit_rows(vectors)
     rng = np.random.default_rng(seed)
@@ -195,15 +200,18 @@ def choose_k(
     else:
         sample = vectors
     gram = sample @ sample.T
-    scores: dict[int, float] = {}
-    best: tuple[float, int, np.ndarray] | None = None
-    for k in sorted(set(candidates)):
-        if k < 2 or k >= len(sample):
-            continue
+    ks = [k for k in sorted(set(candidates)) if 2 <= k < len(sample)]
+
+    def try_k(k: int) -> tuple[float, np.ndarray]:
         fit = spherical_kmeans(sample, k, seed=seed, restarts=restarts, max_iter=30, gram=gram)
-        scores[k] = silhouette(sample, fit.labels, gram)
-        if best is None or scores[k] > best[0]:
-            best = (scores[k], k, fit.centroids)
+        return silhouette(sample, fit.labels, gram), fit.centroids
+
+    tried = in_parallel(try_k, ks, workers)
+    scores = {k: score for k, (score, _) in zip(ks, tried, strict=True)}
+    best: tuple[float, int, np.ndarray] | None = None
+    for k, (score, centroids) in zip(ks, tried, strict=True):
+        if best is None or score > best[0]:
+            best = (score, k, centroids)
     if best is None:
         return KChoice(k=1, silhouettes={}, centroids=unit_rows(vectors.mean(axis=0)[None, :]))
     return KChoice(k=best[1], silhouettes=scores, centroids=best[2])

@@ -7,15 +7,12 @@ arrays: the CLI prints them, the Django app stores them.
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from heard.analysis.embed import Embedder, MiniLMEmbedder, Progress
 from heard.analysis.group import (
@@ -28,10 +25,8 @@ from heard.analysis.group import (
 )
 from heard.analysis.lexical import shared_words
 from heard.analysis.name import CtfidfNamer, ThemeName, note_term_sets
+from heard.analysis.parallel import in_parallel
 from heard.analysis.quotes import MMRQuotes
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 #: Words in more than this share of a theme's notes do not name its sub-themes.
 SHARED_IN_NAMES = 0.4
@@ -157,7 +152,6 @@ def find_themes(
     ``eligible`` marks the notes that may be quoted. Themes are opened into sub-themes on
     ``workers`` threads (default: one per core, at most 4); the result is the same for any number.
     """
-    workers = workers or min(4, os.cpu_count() or 1)
     grouper = grouper or KMeansGrouper()
     namer = namer or CtfidfNamer()
     quoter = quoter or MMRQuotes()
@@ -212,7 +206,7 @@ def find_themes(
             member_texts = [texts[int(m)] for m in members]
             return grouper.subgroup(embeddings[members], member_texts, sub_embedder)
 
-        inners = _in_parallel(open_theme, opened, workers)
+        inners = in_parallel(open_theme, opened, workers)
         for theme, inner in zip(opened, inners, strict=True):
             if inner.theme_count < 2:
                 continue
@@ -242,20 +236,6 @@ def find_themes(
     return ThemeResult(
         note_themes, note_scores, note_subthemes, themes, grouping.unclear_below, model_id
     )
-
-
-def _in_parallel(work: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
-    """``[work(item) for item in items]``, on up to ``workers`` threads.
-
-    Opening themes into sub-themes is independent per theme and mostly matrix products, which
-    release the GIL, so threads use the machine's cores with no copies of the embeddings. BLAS is
-    held to one thread for the whole section: threadpoolctl's limit is process-wide, and threads
-    entering and leaving their own limits would restore each other's settings.
-    """
-    if workers <= 1 or len(items) <= 1:
-        return [work(item) for item in items]
-    with threadpool_limits(1, user_api="blas"), ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, items))
 
 
 class _ProgressOverCalls:

@@ -104,3 +104,14 @@ def test_progress_covers_the_notes_then_the_sub_theme_pass(fake_embedder):
     assert reports[0] == (len(texts), len(texts))
     assert reports[-1] == (opened, opened)
     assert all(done <= total for done, total in reports)
+
+
+def test_opening_themes_on_several_threads_gives_the_same_sub_themes(notes, fake_embedder):
+    texts, _ = notes
+    vectors = fake_embedder.embed(texts)
+    one = find_themes(texts, embeddings=vectors, workers=1)
+    four = find_themes(texts, embeddings=vectors, workers=4)
+    np.testing.assert_array_equal(one.note_subthemes, four.note_subthemes)
+    assert [(t.label, t.quote_indices) for t in one.all_themes()] == [
+        (t.label, t.quote_indices) for t in four.all_themes()
+    ]

@@ -23,6 +23,15 @@ def test_the_same_notes_give_the_same_themes():
     np.testing.assert_array_equal(first.centroids, second.centroids)
 
 
+def test_the_number_of_threads_never_changes_the_themes():
+    vectors, _ = blobs([300, 200, 150, 90, 60], seed=4)
+    one = group(vectors, settings=GroupSettings(workers=1, sample_size=400))
+    four = group(vectors, settings=GroupSettings(workers=4, sample_size=400))
+    np.testing.assert_array_equal(one.labels, four.labels)
+    np.testing.assert_array_equal(one.centroids, four.centroids)
+    assert one.silhouettes == four.silhouettes
+
+
 def test_themes_are_numbered_largest_first():
     vectors, _ = blobs([30, 120, 60], seed=1)
     sizes = np.bincount(group(vectors).labels[group(vectors).labels >= 0])
