@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
@@ -77,6 +78,9 @@ class SqliteEmbeddingCache:
 
     SQLite gives atomic writes and safe concurrent readers for free, so two CLI runs sharing a
     cache cannot corrupt it, and a run killed half-way keeps what it had already stored.
+
+    Within a process, one connection serves every thread (find_themes opens themes into
+    sub-themes on worker threads) and a lock lets one thread use it at a time.
     """
 
     FILENAME = "embeddings.sqlite3"
@@ -85,11 +89,12 @@ class SqliteEmbeddingCache:
         self.directory = Path(directory) if directory is not None else default_cache_dir()
         self.path = self.directory / self.FILENAME
         self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
             self.directory.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=30)
+            connection = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS embeddings ("
@@ -106,17 +111,19 @@ class SqliteEmbeddingCache:
         by_model: dict[str, list[str]] = {}
         for key in keys:
             by_model.setdefault(key.model_id, []).append(key.text_sha256)
-        connection = self._connect()
-        for model_id, hashes in by_model.items():
-            for chunk in _chunks(hashes):
-                marks = ",".join("?" * len(chunk))
-                rows = connection.execute(
-                    "SELECT text_sha256, vector FROM embeddings"  # noqa: S608 - only "?" marks
-                    f" WHERE model_id = ? AND text_sha256 IN ({marks})",
-                    [model_id, *chunk],
-                )
-                for digest, blob in rows:
-                    found[EmbeddingKey(model_id, digest)] = np.frombuffer(blob, dtype=np.float32)
+        with self._lock:
+            connection = self._connect()
+            for model_id, hashes in by_model.items():
+                for chunk in _chunks(hashes):
+                    marks = ",".join("?" * len(chunk))
+                    rows = connection.execute(
+                        "SELECT text_sha256, vector FROM embeddings"  # noqa: S608 - only "?"
+                        f" WHERE model_id = ? AND text_sha256 IN ({marks})",
+                        [model_id, *chunk],
+                    )
+                    for digest, blob in rows:
+                        vector = np.frombuffer(blob, dtype=np.float32)
+                        found[EmbeddingKey(model_id, digest)] = vector
         return found
 
     def put_many(self, vectors: Mapping[EmbeddingKey, np.ndarray]) -> None:
@@ -125,19 +132,21 @@ class SqliteEmbeddingCache:
             (key.model_id, key.text_sha256, np.asarray(vector, dtype=np.float32).tobytes())
             for key, vector in vectors.items()
         )
-        connection = self._connect()
-        with connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO embeddings (model_id, text_sha256, vector)"
-                " VALUES (?, ?, ?)",
-                rows,
-            )
+        with self._lock:
+            connection = self._connect()
+            with connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO embeddings (model_id, text_sha256, vector)"
+                    " VALUES (?, ?, ?)",
+                    rows,
+                )
 
     def close(self) -> None:
         """Release the SQLite connection (it is reopened on next use)."""
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:

@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 from sklearn.metrics import normalized_mutual_info_score
 
+from heard.analysis.cache import SqliteEmbeddingCache
+from heard.analysis.embed import CachedEmbedder
 from heard.analysis.pipeline import find_themes
 
 from .fakes import TOPICS, notes_about
@@ -115,3 +117,13 @@ def test_opening_themes_on_several_threads_gives_the_same_sub_themes(notes, fake
     assert [(t.label, t.quote_indices) for t in one.all_themes()] == [
         (t.label, t.quote_indices) for t in four.all_themes()
     ]
+
+
+def test_sub_themes_re_embed_through_a_file_cache_on_several_threads(fake_embedder, tmp_path):
+    # As `heard themes` runs: the model behind a SQLite cache, themes opened on worker threads.
+    texts, _ = notes_about(TOPICS, per_topic=40)
+    cached = CachedEmbedder(fake_embedder, SqliteEmbeddingCache(tmp_path))
+    result = find_themes(texts, embedder=cached, workers=4)
+    alone = find_themes(texts, embedder=fake_embedder, workers=1)
+    assert any(theme.children for theme in result.themes)
+    np.testing.assert_array_equal(result.note_subthemes, alone.note_subthemes)

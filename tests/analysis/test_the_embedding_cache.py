@@ -1,5 +1,7 @@
 """Each text is embedded once per model, ever: the cache protocol and its SQLite file."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 
@@ -78,3 +80,15 @@ def test_a_fully_cached_run_reports_no_progress_and_does_not_call_the_model(fake
     embedder.embed(["rent is high"], progress=lambda done, total: reports.append((done, total)))
     assert reports == []
     assert len(fake_embedder.calls) == 1
+
+
+def test_the_sqlite_cache_serves_threads_other_than_the_one_that_opened_it(tmp_path):
+    # find_themes opens themes into sub-themes on worker threads, and each re-embeds through the
+    # same cache the main thread used first.
+    cache = SqliteEmbeddingCache(tmp_path)
+    cache.put_many({key("rent"): np.ones(3, dtype=np.float32)})
+    texts = [f"note {n}" for n in range(40)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda t: cache.put_many({key(t): np.zeros(3, dtype=np.float32)}), texts))
+        found = list(pool.map(lambda t: cache.get_many([key(t), key("rent")]), texts))
+    assert all(len(each) == 2 for each in found)
