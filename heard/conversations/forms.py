@@ -12,11 +12,46 @@ from heard.people.models import Person
 from heard.people.services import NewPerson
 
 from .models import MAX_TEXT, NextStep, Quote, Response, Venue
-from .services import ConversationRecord, HeardQuote, LeaderSignals, Promise
+from .services import ConversationRecord, HeardQuote, LeaderSignals, Promise, Speaker
 
 
 def _too_long_message(limit: int) -> str:
     return f"Keep this under {limit:,} characters; put the rest in another note."
+
+
+FIRST_NAMED = ("", "The first person named")
+NOT_THERE = "Choose someone who is in this conversation."
+
+
+def speaker_choices(data, people) -> list[tuple[str, str]]:
+    """Who may be named as saying a quote or showing a leader signal, read from the posted form:
+    the people found ("p<id>", only among `people`, those the member may see) and the new people
+    typed in ("n<row>"). capture.js builds the same options in the browser as people are added."""
+    if data is None:
+        return []
+    ids = [i for i in data.getlist("people") if str(i).isdigit()]
+    found = dict(people.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+    choices = [(f"p{pk}", found[int(pk)]) for pk in dict.fromkeys(ids) if int(pk) in found]
+    rows = data.get("new-TOTAL_FORMS", "0")
+    for row in range(min(int(rows) if rows.isdigit() else 0, 20)):
+        name = data.get(f"new-{row}-name", "").strip()
+        if name:
+            choices.append((f"n{row}", name))
+    return choices
+
+
+class SpeakerField(forms.ChoiceField):
+    """Names one of the conversation's people; blank means the first person named."""
+
+    def __init__(self, label: str, **kwargs):
+        super().__init__(
+            choices=[FIRST_NAMED],
+            required=False,
+            label=label,
+            widget=forms.Select(attrs={"data-speakers": ""}),
+            error_messages={"invalid_choice": NOT_THERE},
+            **kwargs,
+        )
 
 
 class ConversationForm(forms.Form):
@@ -49,9 +84,11 @@ class ConversationForm(forms.Form):
     kindliness = forms.ChoiceField(
         choices=Kindliness.choices, required=False, label="Kindliness orientation"
     )
+    signals_seen_in = SpeakerField("Seen in")
 
-    def __init__(self, *args, membership, campaign, places, people, **kwargs):
+    def __init__(self, *args, membership, campaign, places, people, speakers=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["signals_seen_in"].choices = [FIRST_NAMED, *speakers]
         self.membership = membership
         self.guide = list(campaign.questions.all()) if campaign else []
         self.fields["campaign"].queryset = Campaign.objects.filter(
@@ -72,7 +109,10 @@ class ConversationForm(forms.Form):
             )
 
     def signal_fields(self):
-        return [self[name] for name in LeaderSignals.__dataclass_fields__ if name != "kindliness"]
+        signals = [
+            n for n in LeaderSignals.__dataclass_fields__ if n not in ("kindliness", "person")
+        ]
+        return [self[name] for name in signals]
 
     def answer_fields(self):
         return [self[f"answer_{q.id}"] for q in self.guide]
@@ -142,6 +182,11 @@ class QuoteForm(forms.Form):
     consent = forms.ChoiceField(
         choices=Quote.Consent.choices, initial=Quote.Consent.NONE, label="May we share it?"
     )
+    speaker = SpeakerField("Who said it")
+
+    def __init__(self, *args, speakers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["speaker"].choices = [FIRST_NAMED, *speakers]
 
 
 class PromiseForm(forms.Form):
@@ -174,17 +219,25 @@ PromiseFormSet = forms.formset_factory(PromiseForm, extra=2, max_num=20)
 def build_record(form, new_people, quotes, promises) -> ConversationRecord:
     """Turn valid forms into the record the service stores."""
     data = form.cleaned_data
+    people = list(data.get("people") or [])
+    typed = [(row, f.to_new_person()) for row, f in enumerate(new_people)]
+    speakers: dict[str, Speaker] = {f"p{p.pk}": p for p in people}
+    speakers.update({f"n{row}": new for row, new in typed if new})
     return ConversationRecord(
         id=data["client_id"],
         campaign=data["campaign"],
         venue=data["venue"],
         held_on=data["held_on"],
         place=data.get("place"),
-        people=list(data.get("people") or []),
-        new_people=[p for f in new_people for p in [f.to_new_person()] if p],
+        people=people,
+        new_people=[new for _, new in typed if new],
         answers={q.id: data.get(f"answer_{q.id}", "") for q in form.guide},
         quotes=[
-            HeardQuote(text=f.cleaned_data["text"], consent=f.cleaned_data["consent"])
+            HeardQuote(
+                text=f.cleaned_data["text"],
+                consent=f.cleaned_data["consent"],
+                person=speakers.get(f.cleaned_data.get("speaker", "")),
+            )
             for f in quotes
             if f.cleaned_data.get("text", "").strip()
         ],
@@ -196,6 +249,7 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
             wants_to_host=data.get("wants_to_host", False),
             took_on_role=data.get("took_on_role", False),
             kindliness=data.get("kindliness", ""),
+            person=speakers.get(data.get("signals_seen_in", "")),
         ),
         promises=[
             Promise(

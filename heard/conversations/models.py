@@ -80,7 +80,8 @@ class Participant(models.Model):
     )
 
     class Meta:
-        # The first person named is the one leader signals and commitments belong to.
+        # The first person named is the one commitments belong to, and quotes and leader signals
+        # unless the capture form says who.
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["conversation", "person"], name="participant_once")

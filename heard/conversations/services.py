@@ -19,12 +19,16 @@ from heard.themes.tasks import assign_after_commit
 
 from .models import Answer, Conversation, Participant, Quote
 
+#: Who said a quote or showed a leader signal: someone already known, someone added in this
+#: conversation, or None for the first person named (the only one, outside small groups).
+Speaker = Person | NewPerson | None
+
 
 @dataclass(frozen=True)
 class HeardQuote:
     text: str
     consent: str
-    person: Person | None = None
+    person: Speaker = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class LeaderSignals:
     wants_to_host: bool = False
     took_on_role: bool = False
     kindliness: str = ""
+    person: Speaker = None
 
     @property
     def noticed(self) -> bool:
@@ -90,6 +95,12 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
         errors.setdefault("people", []).append("Unknown person.")
     if not record.people and not record.new_people:
         errors.setdefault("people", []).append("Who did you talk with? Find or add a person.")
+    speakers = [q.person for q in record.quotes] + [record.signals.person]
+    if any(not _took_part(s, record) for s in speakers if s is not None):
+        # Consent and leader signals belong to one person: never to someone who was not there.
+        errors.setdefault("people", []).append(
+            "A quote or leader signal names someone who is not in this conversation."
+        )
     question_ids = set(record.campaign.questions.values_list("id", flat=True))
     if set(record.answers) - question_ids:
         errors.setdefault("answers", []).append("An answer belongs to another campaign's guide.")
@@ -114,9 +125,18 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
     check_conversation(by=by, record=record)
     try:
         with transaction.atomic():
-            people = list(record.people) + [
-                add_person(by=by, person=new) for new in record.new_people
-            ]
+            added = [add_person(by=by, person=new) for new in record.new_people]
+            people = list(record.people) + added
+            pairs = zip(record.new_people, added, strict=True)
+            added_for = {id(new): person for new, person in pairs}
+
+            def who(speaker: Speaker) -> Person:
+                if speaker is None:
+                    return people[0]
+                if isinstance(speaker, NewPerson):
+                    return added_for[id(speaker)]
+                return speaker
+
             conversation = Conversation.objects.create(
                 id=record.id,
                 organization=by.organization,
@@ -139,7 +159,7 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
             Quote.objects.bulk_create(
                 Quote(
                     conversation=conversation,
-                    person=q.person or people[0],
+                    person=who(q.person),
                     text=q.text.strip(),
                     consent=q.consent,
                 )
@@ -147,9 +167,8 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
                 if q.text.strip()
             )
             if record.signals.noticed:
-                # In a small group the signals were seen in the first person named.
                 Assessment.objects.create(
-                    person=people[0],
+                    person=who(record.signals.person),
                     conversation=conversation,
                     assessed_by=by.user,
                     assessed_on=record.held_on,
@@ -181,6 +200,12 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
             raise
         return _already_recorded(by, existing)
     return conversation, True
+
+
+def _took_part(speaker: Person | NewPerson, record: ConversationRecord) -> bool:
+    if isinstance(speaker, NewPerson):
+        return any(speaker is new for new in record.new_people)
+    return speaker in record.people
 
 
 def _already_recorded(by: Membership, existing: Conversation) -> tuple[Conversation, bool]:

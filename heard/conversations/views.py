@@ -57,16 +57,19 @@ def conversation_new(request):
     campaigns = campaigns_for(membership)
     campaign = _chosen_campaign(request, campaigns)
     places = places_for(membership)
+    people = people_for(membership)
+    data = request.POST if request.method == "POST" else None
+    speakers = forms.speaker_choices(data, people)
     form_kwargs = {
         "membership": membership,
         "campaign": campaign,
         "places": places,
-        "people": people_for(membership),
+        "people": people,
+        "speakers": speakers,
     }
-    data = request.POST if request.method == "POST" else None
     form = forms.ConversationForm(data, initial={"campaign": campaign}, **form_kwargs)
     new_people = forms.NewPersonFormSet(data, prefix="new", form_kwargs={"places": places})
-    quotes = forms.QuoteFormSet(data, prefix="quote")
+    quotes = forms.QuoteFormSet(data, prefix="quote", form_kwargs={"speakers": speakers})
     promises = forms.PromiseFormSet(data, prefix="promise")
     if request.method == "POST" and _all_valid(form, new_people, quotes, promises):
         record = forms.build_record(form, new_people, quotes, promises)
@@ -92,6 +95,7 @@ def conversation_new(request):
             "promises": promises,
             "campaign": campaign,
             "chosen_people": chosen_people,
+            "speakers": speakers,
         },
         status=400 if form.is_bound else 200,
     )

@@ -150,3 +150,47 @@ def test_a_volunteer_records_a_conversation_on_a_phone_and_finds_it_again(phone,
 
     rows.first.get_by_role("link").tap()
     expect(page).to_have_url(re.compile(f"/conversations/{conversation.pk}/$"))
+
+
+def test_in_a_small_group_each_quote_goes_to_whoever_said_it(phone, ours, may):
+    page = phone
+    page.goto("/login/")
+    page.get_by_label("Username").fill("may")
+    page.get_by_label("Password").fill("listen-first")
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/conversations/new/")
+    page.get_by_label("Small group").check()
+    who_said_it = page.get_by_label("Who said it")
+    expect(who_said_it).to_be_hidden()  # one person or none: nobody to choose between
+
+    for typed, name in (("ros", "Rosa Alvarez"), ("sam", "Sam Okafor")):
+        page.get_by_label("Find a person").press_sequentially(typed, delay=40)
+        page.get_by_role("option", name=re.compile(name)).tap()
+    expect(who_said_it).to_be_visible()
+    page.get_by_text("Someone new? Add them").tap()
+    page.locator("#id_new-0-name").fill("Grace Lin")
+    options = who_said_it.locator("option")
+    expect(options).to_have_text(
+        ["The first person named", "Rosa Alvarez", "Sam Okafor", "Grace Lin"]
+    )
+
+    page.get_by_label("What keeps you up at night?").fill("Three families on one floor, no heat.")
+    page.get_by_label("Their words", exact=True).fill("Nobody asked us before.")
+    page.get_by_label("May we share it?").select_option("public")
+    who_said_it.select_option(label="Grace Lin")
+    page.get_by_label("Wants to host").check()
+    page.get_by_label("Seen in").select_option(label="Sam Okafor")
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=SCREENSHOTS / "small-group-who-said-it.png", full_page=True)
+
+    page.get_by_role("button", name="Save conversation").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Conversation recorded. Thank you for listening."
+    )
+    article = page.locator("article")
+    expect(article.locator("blockquote")).to_contain_text("Grace Lin")
+    expect(article).to_contain_text("Sam Okafor: Wants to host")
+    conversation = Conversation.objects.get(answers__text__contains="no heat")
+    assert conversation.quotes.get().person.name == "Grace Lin"
+    assert conversation.assessments.get().person == ours.sam
+    connections.close_all()

@@ -301,8 +301,9 @@ def test_the_people_picked_stay_picked_when_the_form_comes_back_with_errors(lee_
     )
     response = lee_client.post(URL, data)
     assert response.status_code == 400
-    assert f'<input type="hidden" name="people" value="{ours.rosa.pk}">' in (
-        response.content.decode()
+    assert (
+        f'<input type="hidden" name="people" value="{ours.rosa.pk}" data-name="Rosa Alvarez">'
+        in response.content.decode()
     )
     # The same id comes back, so fixing the date and saving again stores the conversation once.
     assert response.context["form"]["client_id"].value() == data["client_id"]

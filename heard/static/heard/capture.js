@@ -17,6 +17,7 @@
     chip.textContent = person.name;
     const hidden = document.createElement("input");
     hidden.type = "hidden"; hidden.name = "people"; hidden.value = person.id;
+    hidden.dataset.name = person.name;
     const remove = document.createElement("button");
     remove.type = "button"; remove.className = "remove"; remove.textContent = "×";
     remove.setAttribute("aria-label", "Remove " + person.name);
@@ -25,13 +26,45 @@
     results.replaceChildren();
     search.value = "";
     search.focus();
+    refreshSpeakers();
   }
 
   if (chosen) {
     chosen.addEventListener("click", (e) => {
-      if (e.target.classList.contains("remove")) e.target.closest(".chip").remove();
+      if (e.target.classList.contains("remove")) {
+        e.target.closest(".chip").remove();
+        refreshSpeakers();
+      }
     });
   }
+
+  // "Who said it" / "Seen in": the same options the server builds from the posted people
+  // (p<id> for someone found, n<row> for someone new), shown once two or more people are named.
+  function speakers() {
+    const found = Array.from(chosen ? chosen.querySelectorAll("input[name=people]") : [])
+      .map((i) => ["p" + i.value, i.dataset.name || i.value]);
+    const typed = Array.from(document.querySelectorAll("input[name^='new-'][name$='-name']"))
+      .filter((i) => i.value.trim())
+      .map((i) => ["n" + i.name.split("-")[1], i.value.trim()]);
+    return found.concat(typed);
+  }
+
+  function refreshSpeakers() {
+    const people = speakers();
+    document.querySelectorAll("select[data-speakers]").forEach((select) => {
+      const kept = select.value;
+      const first = select.options[0];
+      select.replaceChildren(first, ...people.map(([value, name]) => new Option(name, value)));
+      select.value = people.some(([value]) => value === kept) ? kept : "";
+    });
+    document.querySelectorAll("[data-speaker-field]").forEach((field) => {
+      field.hidden = people.length < 2;
+    });
+  }
+
+  document.addEventListener("input", (e) => {
+    if (e.target.matches("input[name^='new-'][name$='-name']")) refreshSpeakers();
+  });
 
   let timer = null;
   if (search) {
@@ -84,6 +117,7 @@
         if (el.matches("input[type=hidden][name$='-id']")) el.value = "";
         if (el.matches("input[type=checkbox]")) el.checked = false;
       });
+      copy.querySelectorAll("select[data-speakers]").forEach((el) => { el.value = ""; });
       copy.querySelectorAll(".error").forEach((el) => el.remove());
       copy.querySelectorAll(".has-error").forEach((el) => el.classList.remove("has-error"));
       container.append(copy);
