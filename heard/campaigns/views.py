@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from heard.accounts.queries import STAFF_ROLES, member_required
-from heard.people.queries import people_for
+from heard.people.queries import people_for, search_people
 
 from . import forms, services
 from .queries import campaigns_for, events_for, get_campaign_for, get_event_for, search_campaigns
@@ -93,6 +93,11 @@ def event_detail(request, pk):
         return redirect("campaigns:event", pk=event.pk)
     signups = event.signups.select_related("person").order_by("person__name")
     visible = set(people_for(membership).values_list("id", flat=True))
+    # Find the person by name, phone or email, then sign them up: an organization has thousands
+    # of people, too many for one menu on a phone.
+    who = request.GET.get("who", "").strip()
+    signed_up = {s.person_id for s in signups}
+    found = list(search_people(membership, who, limit=10)) if who else []
     return render(
         request,
         "campaigns/event_detail.html",
@@ -102,6 +107,8 @@ def event_detail(request, pk):
             "signups": [s for s in signups if s.person_id in visible],
             "signup_count": len(signups),
             "statuses": forms.SignUp.Status.choices,
+            "who": who,
+            "found": [(person, person.pk in signed_up) for person in found],
         },
         status=400 if form.is_bound else 200,
     )

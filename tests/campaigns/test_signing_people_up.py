@@ -122,3 +122,25 @@ def test_the_event_page_needs_the_same_queries_for_3_or_30_sign_ups(may_client, 
     few = queries_for(may_client, event_url(ours.event))
     add_signups(27)
     assert queries_for(may_client, event_url(ours.event)) == few
+
+
+def test_the_organizer_finds_a_person_then_signs_them_up(may_client, ours):
+    page = may_client.get(event_url(ours.event), {"who": "okaf"})
+    assert [(p, already) for p, already in page.context["found"]] == [(ours.sam, False)]
+    text = page.content.decode()
+    assert f'<input type="hidden" name="person" value="{ours.sam.pk}">' in text
+    assert '<select name="person"' not in text  # no menu of everyone in the organization
+    assert may_client.post(event_url(ours.event), {"person": ours.sam.pk}).status_code == 302
+    again = may_client.get(event_url(ours.event), {"who": "555-02"})
+    assert again.context["found"] == [(ours.sam, True)]
+
+
+def test_a_search_that_finds_nobody_says_so(may_client, ours):
+    text = may_client.get(event_url(ours.event), {"who": "<b>Zed</b>"}).content.decode()
+    assert "Nobody found for “&lt;b&gt;Zed&lt;/b&gt;”." in text
+
+
+def test_the_volunteers_search_finds_only_people_they_may_see(lee_client, ours):
+    assert lee_client.get(event_url(ours.event), {"who": "Sam"}).context["found"] == []
+    found = lee_client.get(event_url(ours.event), {"who": "rosa"}).context["found"]
+    assert found == [(ours.rosa, True)]
