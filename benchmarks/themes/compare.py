@@ -18,7 +18,8 @@ BERTopic's own environment). A quick smoke run: ``--sizes 2000 --methods heard,t
 * Scale: 2,000 / 20,000 / 100,000 notes. 2,000 is a random sample of the real arguments; the larger
   sets hold all 6,515 real arguments plus copies of randomly drawn ones whose vectors get Gaussian
   noise and are re-normalised (texts repeat the original's). Each (method, size) runs in its own
-  process, so peak memory (``ru_maxrss``) is that run's; the clock covers the theming call only.
+  process, so peak memory (VmHWM, the process's own high-water mark) is that run's; the clock
+  covers the theming call only.
 
 Every method runs in a separate process: Heard and TF-IDF + k-means under this Python, BERTopic
 under ``benchmarks/themes/.venv-bertopic/bin/python`` (its own dependencies, never Heard's).
@@ -649,8 +650,10 @@ def write_report(
         "- Each method runs in its own process (quality: one process per method for all tasks; "
         "scale: one process per method and size). Time = wall time of the theming call, with "
         "texts and vectors already in memory and libraries imported. Peak memory = the process's "
-        "`ru_maxrss`, so it includes the interpreter, the imported libraries and the loaded "
-        "vectors (154 MB at 100,000 notes); the memory before the call is shown beside it."
+        "own high-water mark (`VmHWM` in /proc/self/status; not `ru_maxrss`, which on Linux "
+        "keeps the size of the parent that started the process), so it includes the "
+        "interpreter, the imported libraries and the loaded vectors (154 MB at 100,000 "
+        "notes); the memory before the call is shown beside it."
     )
     add("")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -708,7 +711,7 @@ def _targets(
         if heard_100k.peak_rss is not None:
             row(
                 "Heard's peak memory ≤ 1 GB at 100,000 notes",
-                f"{_mb(heard_100k.peak_rss)} (process peak, `ru_maxrss`)",
+                f"{_mb(heard_100k.peak_rss)} (process peak, `VmHWM`)",
                 heard_100k.peak_rss <= 2**30,
             )
         else:

@@ -11,7 +11,7 @@ each job's peak memory is its own. A job is JSON::
 rows, the same for every method (TF-IDF + k-means reads only the texts). The runner answers with
 JSON: per task the labels (one theme id per note, ``-1`` = unclear / outlier), the wall time of the
 theming call alone (the data is loaded before the clock starts), and the process's resident memory
-before that call; per process its peak resident memory (``ru_maxrss``, which includes the Python
+before that call; per process its peak resident memory (VmHWM, which includes the Python
 interpreter, the imported libraries and the loaded data) and the versions of the packages used.
 """
 
@@ -62,9 +62,29 @@ def current_rss_bytes() -> int:
 
 
 def peak_rss_bytes(who: int = resource.RUSAGE_SELF) -> int:
-    """ru_maxrss in bytes (Linux reports kilobytes, macOS bytes)."""
+    """This process's peak resident memory in bytes.
+
+    On Linux, read VmHWM from /proc/self/status: ru_maxrss survives exec, so a runner started
+    by compare.py (which holds the 100,000-note set) would report the parent's size whenever
+    that was larger than its own peak. VmHWM belongs to the process's own memory map.
+    """
+    if who == resource.RUSAGE_SELF:
+        own = _vm_hwm_bytes()
+        if own is not None:
+            return own
     peak = resource.getrusage(who).ru_maxrss
     return int(peak if sys.platform == "darwin" else peak * 1024)
+
+
+def _vm_hwm_bytes() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
 
 
 def versions(packages: Sequence[str]) -> dict[str, str]:
