@@ -614,10 +614,12 @@ def write_report(
     )
     add(
         "- **Heard + embedder** (quality only): the same call also given "
-        "`embedder=CachedEmbedder(MiniLMEmbedder(), SqliteEmbeddingCache(...))`, as the app "
-        "runs it: sub-themes then also look at the notes re-embedded without their theme's "
-        "shared words (embedded once, then cached; the cache is outside the repo). Not run at "
-        "scale, where it would add embedding time to the clock on a first run."
+        "`embedder=CachedEmbedder(MiniLMEmbedder(), SqliteEmbeddingCache(...))`, as `heard "
+        "themes` (the CLI) runs it: sub-themes then also look at the notes re-embedded without "
+        "their theme's shared words (embedded once, then cached; the cache is outside the "
+        "repo). The app's Themes page runs plain **Heard** (no embedder, see "
+        "`heard/themes/grouping.py`). Not run at scale, where it would add embedding time to "
+        "the clock on a first run."
     )
     add(
         "- **Heard, themes only** (scale only): `find_themes(..., subthemes=False)`: one flat "

@@ -5,9 +5,10 @@
 * ``heard``: ``heard.analysis.pipeline.find_themes(texts, embeddings=...)``, everything it does
   after embedding (themes, sub-themes, names, quotes) inside the clock;
 * ``heard-flat``: the same with ``subthemes=False`` (one level, as BERTopic gives);
-* ``heard-embedder``: the same given also the embedder, as the app runs it (a cached MiniLM, the
-  cache in ``$HEARD_BENCH_EMBEDDER_CACHE``): sub-themes then also look at the notes re-embedded
-  without their theme's shared words; those re-embeddings are computed once and cached;
+* ``heard-embedder``: the same given also the embedder, as ``heard themes`` runs it (a cached
+  MiniLM, the cache in ``$HEARD_BENCH_EMBEDDER_CACHE``): sub-themes then also look at the notes
+  re-embedded without their theme's shared words; those re-embeddings are computed once and
+  cached;
 * ``tfidf``: the classic baseline on the texts alone: TF-IDF (English stop words, sublinear tf)
   and k-means, with k chosen by the best cosine silhouette over a range of k. The silhouette is
   computed on a sample of at most 2,000 notes, so the baseline stays tractable at 100,000 notes.
