@@ -1,6 +1,9 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.people.queries import people_for, search_people
@@ -90,7 +93,10 @@ def event_detail(request, pk):
     if request.method == "POST" and form.is_valid():
         services.sign_up(by=membership, event=event, person=form.cleaned_data["person"])
         messages.success(request, f"{form.cleaned_data['person']} is signed up.")
-        return redirect("campaigns:event", pk=event.pk)
+        # Back to the same search, where the row now says "Signed up" in view.
+        who = request.POST.get("who", "").strip()
+        url = reverse("campaigns:event", args=[event.pk])
+        return redirect(f"{url}?{urlencode({'who': who})}#sign-up" if who else url)
     signups = event.signups.select_related("person").order_by("person__name")
     visible = set(people_for(membership).values_list("id", flat=True))
     # Find the person by name, phone or email, then sign them up: an organization has thousands
