@@ -242,8 +242,9 @@ class _ProgressOverCalls:
     """Reports the sub-theme re-embedding (one call per theme) as one progress run over
     ``total`` notes, so a progress line restarts once rather than once per theme.
 
-    Themes are opened on several threads; the lock lets one embed at a time (the embedder and
-    its cache are not thread-safe), while the others cluster.
+    Themes are opened on several threads; the lock lets one embed at a time (the embedder loads
+    its model lazily and keeps the progress count, neither thread-safe), while the others
+    cluster.
     """
 
     def __init__(self, embedder: Embedder, total: int, progress: Progress | None) -> None:

@@ -90,18 +90,17 @@ def event_detail(request, pk):
         people=people_for(membership),
         event=event,
     )
+    # Find the person by name, phone or email, then sign them up: an organization has thousands
+    # of people, too many for one menu on a phone. A sign-up posts to the search's own URL.
+    who = request.GET.get("who", "").strip()
     if request.method == "POST" and form.is_valid():
         services.sign_up(by=membership, event=event, person=form.cleaned_data["person"])
         messages.success(request, f"{form.cleaned_data['person']} is signed up.")
         # Back to the same search, where the row now says "Signed up" in view.
-        who = request.POST.get("who", "").strip()
         url = reverse("campaigns:event", args=[event.pk])
         return redirect(f"{url}?{urlencode({'who': who})}#sign-up" if who else url)
     signups = event.signups.select_related("person").order_by("person__name")
     visible = set(people_for(membership).values_list("id", flat=True))
-    # Find the person by name, phone or email, then sign them up: an organization has thousands
-    # of people, too many for one menu on a phone.
-    who = request.GET.get("who", "").strip()
     signed_up = {s.person_id for s in signups}
     found = list(search_people(membership, who, limit=10)) if who else []
     return render(

@@ -23,20 +23,30 @@ FIRST_NAMED = ("", "The first person named")
 NOT_THERE = "Choose someone who is in this conversation."
 
 
+# A speaker's choice value: "p<id>" for someone found, "n<row>" for the new-person row typed in.
+# capture.js builds the same values in the browser as people are added.
+def _found_key(pk: int) -> str:
+    return f"p{pk}"
+
+
+def _new_key(row: int) -> str:
+    return f"n{row}"
+
+
 def speaker_choices(data, people) -> list[tuple[str, str]]:
-    """Who may be named as saying a quote or showing a leader signal, read from the posted form:
-    the people found ("p<id>", only among `people`, those the member may see) and the new people
-    typed in ("n<row>"). capture.js builds the same options in the browser as people are added."""
+    """Who may be named as saying a quote or showing a leader signal, read from the posted form
+    before it is validated: the people found (only among `people`, those the member may see) and
+    the new people typed in."""
     if data is None:
         return []
-    ids = [i for i in data.getlist("people") if str(i).isdigit()]
+    ids = list(dict.fromkeys(int(i) for i in data.getlist("people") if i.isdigit()))
     found = dict(people.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
-    choices = [(f"p{pk}", found[int(pk)]) for pk in dict.fromkeys(ids) if int(pk) in found]
+    choices = [(_found_key(pk), found[pk]) for pk in ids if pk in found]
     rows = data.get("new-TOTAL_FORMS", "0")
-    for row in range(min(int(rows) if rows.isdigit() else 0, 20)):
+    for row in range(min(int(rows) if rows.isdigit() else 0, NewPersonFormSet.max_num)):
         name = data.get(f"new-{row}-name", "").strip()
         if name:
-            choices.append((f"n{row}", name))
+            choices.append((_new_key(row), name))
     return choices
 
 
@@ -109,10 +119,7 @@ class ConversationForm(forms.Form):
             )
 
     def signal_fields(self):
-        signals = [
-            n for n in LeaderSignals.__dataclass_fields__ if n not in ("kindliness", "person")
-        ]
-        return [self[name] for name in signals]
+        return [self[name] for name in LeaderSignals.FLAGS]
 
     def answer_fields(self):
         return [self[f"answer_{q.id}"] for q in self.guide]
@@ -221,8 +228,8 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
     data = form.cleaned_data
     people = list(data.get("people") or [])
     typed = [(row, f.to_new_person()) for row, f in enumerate(new_people)]
-    speakers: dict[str, Speaker] = {f"p{p.pk}": p for p in people}
-    speakers.update({f"n{row}": new for row, new in typed if new})
+    speakers: dict[str, Speaker] = {_found_key(p.pk): p for p in people}
+    speakers.update({_new_key(row): new for row, new in typed if new})
     return ConversationRecord(
         id=data["client_id"],
         campaign=data["campaign"],
@@ -244,10 +251,7 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
         next_step=data.get("next_step", ""),
         next_step_response=data.get("next_step_response") or Response.NOT_ASKED,
         signals=LeaderSignals(
-            offered_to_help=data.get("offered_to_help", False),
-            named_neighbours=data.get("named_neighbours", False),
-            wants_to_host=data.get("wants_to_host", False),
-            took_on_role=data.get("took_on_role", False),
+            **{flag: data.get(flag, False) for flag in LeaderSignals.FLAGS},
             kindliness=data.get("kindliness", ""),
             person=speakers.get(data.get("signals_seen_in", "")),
         ),

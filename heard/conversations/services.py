@@ -4,6 +4,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -43,6 +44,14 @@ class Promise:
 
 @dataclass(frozen=True)
 class LeaderSignals:
+    #: The yes/no signals, in the order the capture form shows them.
+    FLAGS: ClassVar[tuple[str, ...]] = (
+        "offered_to_help",
+        "named_neighbours",
+        "wants_to_host",
+        "took_on_role",
+    )
+
     offered_to_help: bool = False
     named_neighbours: bool = False
     wants_to_host: bool = False
@@ -52,15 +61,7 @@ class LeaderSignals:
 
     @property
     def noticed(self) -> bool:
-        return any(
-            (
-                self.offered_to_help,
-                self.named_neighbours,
-                self.wants_to_host,
-                self.took_on_role,
-                self.kindliness,
-            )
-        )
+        return bool(self.kindliness) or any(getattr(self, flag) for flag in self.FLAGS)
 
 
 @dataclass

@@ -3,6 +3,8 @@ them: consent is one person's to give, and a leader is one person, not the group
 
 import uuid
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from heard.conversations.models import Conversation
@@ -111,10 +113,10 @@ def test_the_service_refuses_a_quote_from_someone_not_in_the_conversation(may, o
             quotes=[HeardQuote("Hi.", "team", person=NewPerson("Grace Lin"))],
         ),
     ):
-        try:
+        with pytest.raises(ValidationError) as refused:
             store(by=may, record=record)
-        except Exception as error:  # noqa: BLE001 - the assertion below names what is expected
-            assert "not in this conversation" in str(error)
-        else:
-            raise AssertionError("stored a quote or signal from someone who was not there")
+        assert "not in this conversation" in str(refused.value)
+        assert refused.value.message_dict["people"] == [
+            "A quote or leader signal names someone who is not in this conversation."
+        ]
         assert not Conversation.objects.filter(pk=record.id).exists()
