@@ -2,9 +2,10 @@
 
     heard themes notes.csv --text-column note [--id-column id] [--out themes.csv]
 
-Writes one row per input row (id, theme, theme_label, score) and prints a report: themes with
-their sizes, labels, three quotes each, and sub-themes. A bad file is refused with the row or
-column at fault (exit code 2) and nothing is written; the output appears only when complete.
+Writes one row per input row (id, theme, theme_label, subtheme, subtheme_label, score) and prints
+a report: themes with their sizes, labels, three quotes each, and sub-themes, numbered the same
+in both ("3" a theme, "3.2" one of its sub-themes). A bad file is refused with the row or column
+at fault (exit code 2) and nothing is written; the output appears only when complete.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 from heard.analysis.embed import Embedder, ModelFileError, Progress
 
 UNCLEAR_LABEL = "unclear"
+COLUMNS = ("id", "theme", "theme_label", "subtheme", "subtheme_label", "score")
 QUOTE_WIDTH = 220
 
 
@@ -48,9 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "In OUT.csv, theme is the theme's number in the report (1 = the largest) or -1 for "
-            "a note that fits no theme; score is the note's cosine similarity to its theme's "
-            "centre (higher fits better). Exit codes: 0 done, 1 model files missing or changed, "
-            "2 unusable input (the message names the row or column)."
+            "a note that fits no theme; subtheme is the sub-theme's number in the report (3.2 = "
+            "the second sub-theme of theme 3), empty when the theme was not opened into "
+            "sub-themes or the note fits none of them; score is the note's cosine similarity to "
+            "its theme's centre (higher fits better). Exit codes: 0 done, 1 model files "
+            "missing or changed, 2 unusable input (the message names the row or column)."
         ),
     )
     parser.add_argument("input", metavar="INPUT.csv", type=Path, help="UTF-8 CSV with a header.")
@@ -66,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         metavar="OUT.csv",
         type=Path,
-        help="Where to write id,theme,theme_label,score; default: INPUT-themes.csv beside INPUT.",
+        help=f"Where to write {','.join(COLUMNS)}; default: INPUT-themes.csv beside INPUT.",
     )
     parser.add_argument(
         "--cache-dir",
@@ -228,18 +232,51 @@ def main(argv: list[str] | None = None, *, embedder: Embedder | None = None) -> 
     except ModelFileError as error:
         print(f"heard themes: {error}", file=sys.stderr)
         return 1
-    labels = {theme.id: theme.label for theme in result.all_themes()}
-    rows: list[list[object]] = [["id", "theme", "theme_label", "score"]]
-    for note_id, theme, score in zip(
-        notes.ids, result.note_themes, result.note_scores, strict=True
-    ):
-        if theme < 0:
-            rows.append([note_id, -1, UNCLEAR_LABEL, f"{score:.3f}"])
-        else:
-            rows.append([note_id, int(theme) + 1, labels[int(theme)], f"{score:.3f}"])
-    write_atomically(out, rows)
+    write_atomically(out, [COLUMNS, *note_rows(notes.ids, result)])
     print(report(notes.texts, result, out))
     return 0
+
+
+def note_rows(ids: Sequence[str], result: object) -> list[list[object]]:
+    """One row per note, in input order, numbered as the report numbers themes and sub-themes."""
+    from heard.analysis.pipeline import ThemeResult
+
+    assert isinstance(result, ThemeResult)
+    numbers = theme_numbers(result)
+    labels = {theme.id: theme.label for theme in result.all_themes()}
+    rows: list[list[object]] = []
+    for note_id, theme, subtheme, score in zip(
+        ids, result.note_themes, result.note_subthemes, result.note_scores, strict=True
+    ):
+        if theme < 0:
+            rows.append([note_id, -1, UNCLEAR_LABEL, "", "", f"{score:.3f}"])
+            continue
+        sub = int(subtheme)
+        rows.append(
+            [
+                note_id,
+                numbers[int(theme)],
+                labels[int(theme)],
+                numbers[sub] if sub >= 0 else "",
+                labels[sub] if sub >= 0 else "",
+                f"{score:.3f}",
+            ]
+        )
+    return rows
+
+
+def theme_numbers(result: object) -> dict[int, str]:
+    """Each theme's and sub-theme's number in the report, by id: "3" is the third largest
+    theme, "3.2" its second sub-theme. The CSV uses the same, so the two agree."""
+    from heard.analysis.pipeline import ThemeResult
+
+    assert isinstance(result, ThemeResult)
+    numbers: dict[int, str] = {}
+    for number, theme in enumerate(result.themes, start=1):
+        numbers[theme.id] = str(number)
+        for sub_number, child in enumerate(theme.children, start=1):
+            numbers[child.id] = f"{number}.{sub_number}"
+    return numbers
 
 
 def report(texts: Sequence[str], result: object, out: Path) -> str:
@@ -249,17 +286,20 @@ def report(texts: Sequence[str], result: object, out: Path) -> str:
     assert isinstance(result, ThemeResult)
     total = len(texts)
     empty = sum(1 for text in texts if not text.strip())
+    numbers = theme_numbers(result)
     lines = [
         f"{len(result.themes)} themes in {total:,} notes"
         f" ({result.unclear_count:,} unclear, {result.unclear_count / total:.1%}).",
         "",
     ]
-    for number, theme in enumerate(result.themes, start=1):
-        lines.append(f"{number}. {theme.label} — {theme.size:,} notes ({theme.share:.1%})")
+    for theme in result.themes:
+        lines.append(
+            f"{numbers[theme.id]}. {theme.label} — {theme.size:,} notes ({theme.share:.1%})"
+        )
         lines.extend(f"     “{_quote(texts[index])}”" for index in theme.quote_indices)
-        for sub_number, child in enumerate(theme.children, start=1):
+        for child in theme.children:
             lines.append(
-                f"   {number}.{sub_number} {child.label} — {child.size:,} notes "
+                f"   {numbers[child.id]} {child.label} — {child.size:,} notes "
                 f"({child.share:.0%} of this theme)"
             )
             lines.extend(f"        “{_quote(texts[i])}”" for i in child.quote_indices[:1])
@@ -269,7 +309,7 @@ def report(texts: Sequence[str], result: object, out: Path) -> str:
             f"Unclear: {result.unclear_count:,} notes fit no theme"
             + (f" ({empty:,} of them empty)." if empty else ".")
         )
-    lines.append(f"Wrote id,theme,theme_label,score for {total:,} notes to {out}")
+    lines.append(f"Wrote {','.join(COLUMNS)} for {total:,} notes to {out}")
     return "\n".join(lines)
 
 

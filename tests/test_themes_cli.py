@@ -2,14 +2,15 @@
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from analysis.fakes import WordEmbedder  # tests/ is on sys.path, as for factories
+from analysis.fakes import WordEmbedder, notes_about  # tests/ is on sys.path, as for factories
 
-from heard.themes_cli import build_parser, main, write_atomically
+from heard.themes_cli import COLUMNS, build_parser, main, write_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +79,14 @@ def test_it_writes_one_row_per_note_in_order_and_prints_a_report(notes_csv, tmp_
     )
     assert code == 0
     rows = read_rows(out)
-    assert list(rows[0]) == ["id", "theme", "theme_label", "score"]
+    assert list(rows[0]) == [
+        "id",
+        "theme",
+        "theme_label",
+        "subtheme",
+        "subtheme_label",
+        "score",
+    ]
     assert [row["id"] for row in rows] == [f"n{i}" for i in range(len(NOTES))]
     theme_of = {row["theme"]: row["theme_label"] for row in rows if row["theme"] != "-1"}
     assert len(theme_of) >= 2
@@ -86,6 +94,49 @@ def test_it_writes_one_row_per_note_in_order_and_prints_a_report(notes_csv, tmp_
         assert label in report
     assert report.count("“") >= 3 * len(theme_of)
     assert f"to {out}" in report
+
+
+def notes_some_of_which_open_into_sub_themes() -> list[str]:
+    """Two topics of 15 notes each (enough to open into sub-themes), one of 8 (too few to open),
+    and an empty note."""
+    broad, _ = notes_about(
+        {
+            "heat": "heater radiator cold winter boiler freezing",
+            "mold": "mold damp bathroom ceiling leak smell",
+        },
+        per_topic=15,
+    )
+    small, _ = notes_about({"bus": "bus route fare schedule driver shelter"}, per_topic=8, seed=1)
+    return [f"landlord {text}" for text in broad] + small + [""]
+
+
+def test_each_note_gets_its_sub_theme_numbered_and_named_as_in_the_report(tmp_path, capsys):
+    texts = notes_some_of_which_open_into_sub_themes()
+    source = write_csv(tmp_path / "n.csv", [["note"], *[[text] for text in texts]])
+    out = tmp_path / "themes.csv"
+    code, report, err = run([source, "--text-column", "note", "--out", out], capsys)
+    assert code == 0, err
+    with open(out, encoding="utf-8", newline="") as handle:
+        assert next(csv.reader(handle)) == list(COLUMNS)
+    rows = read_rows(out)
+    assert len(rows) == len(texts)
+
+    # The report lists each opened theme's sub-themes as "   3.2 label — 7 notes (...)".
+    listed = dict(re.findall(r"^   (\d+\.\d+) (.+?) — [\d,]+ notes", report, re.MULTILINE))
+    opened_in_report = {number.split(".")[0] for number in listed}
+    opened_in_csv = {row["theme"] for row in rows if row["subtheme"]}
+    assert opened_in_csv == opened_in_report
+    themes = {row["theme"] for row in rows} - {"-1"}
+    assert opened_in_csv and themes - opened_in_csv, "expected themes with and without sub-themes"
+
+    for row in rows:
+        if row["subtheme"]:
+            assert row["subtheme"].startswith(row["theme"] + ".")
+            assert row["subtheme_label"] == listed[row["subtheme"]]
+        else:
+            assert row["subtheme_label"] == ""
+    assert rows[-1]["theme"] == "-1" and rows[-1]["theme_label"] == "unclear"
+    assert rows[-1]["subtheme"] == rows[-1]["subtheme_label"] == ""
 
 
 def test_ids_default_to_row_numbers_and_an_empty_note_is_unclear(tmp_path, capsys):
@@ -97,6 +148,7 @@ def test_ids_default_to_row_numbers_and_an_empty_note_is_unclear(tmp_path, capsy
     rows = read_rows(tmp_path / "n-themes.csv")
     assert [row["id"] for row in rows] == [str(n) for n in range(1, len(NOTES) + 2)]
     assert rows[-1]["theme"] == "-1" and rows[-1]["theme_label"] == "unclear"
+    assert rows[-1]["subtheme"] == "" and rows[-1]["subtheme_label"] == ""
 
 
 def test_a_bom_and_newlines_inside_quoted_cells_are_read_as_text(tmp_path, capsys):
@@ -166,6 +218,7 @@ def test_every_option_has_help_text():
     for action in parser._actions:
         assert action.help, f"{action.option_strings or action.dest} has no help"
     assert parser.prog == "heard themes"
+    assert "subtheme" in parser.format_help()
 
 
 def test_the_heard_command_runs_it_with_a_configured_embedder(notes_csv, tmp_path):
