@@ -1,6 +1,16 @@
 """Listening campaigns, their conversation guides, and the trainings and events people join."""
 
+import datetime as dt
+
 from django.db import models
+
+#: How long before its start a campaign's conversations may be dated: organizers often listen
+#: for months before a campaign gets its name. Further back is a typo (0001-01-01, 1925), and
+#: one such date once stretched the Themes page's month charts over two thousand years.
+LISTENING_BEFORE_START = dt.timedelta(days=365)
+#: No conversation in Heard is older than this: the floor for a campaign without a start date,
+#: and for one whose own start date is a typo.
+EARLIEST_CONVERSATION_DATE = dt.date(2000, 1, 1)
 
 
 class Campaign(models.Model):
@@ -27,6 +37,16 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def earliest_conversation_date(self) -> dt.date:
+        """The earliest date one of its conversations may carry: a year before the campaign
+        starts, and never before the year 2000."""
+        if self.starts_on is None:
+            return EARLIEST_CONVERSATION_DATE
+        # max() before subtracting: a start typed as year 1 must not overflow the date.
+        floor = EARLIEST_CONVERSATION_DATE + LISTENING_BEFORE_START
+        return max(self.starts_on, floor) - LISTENING_BEFORE_START
 
 
 class Purpose(models.TextChoices):

@@ -12,7 +12,14 @@ from heard.people.models import Person
 from heard.people.services import NewPerson
 
 from .models import MAX_TEXT, NextStep, Quote, Response, Venue
-from .services import ConversationRecord, HeardQuote, LeaderSignals, Promise, Speaker
+from .services import (
+    ConversationRecord,
+    HeardQuote,
+    LeaderSignals,
+    Promise,
+    Speaker,
+    date_problem,
+)
 
 
 def _too_long_message(limit: int) -> str:
@@ -126,8 +133,10 @@ class ConversationForm(forms.Form):
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
-        if held_on > timezone.localdate():
-            raise forms.ValidationError("The date is in the future.")
+        # The campaign field comes before the date, so it is already cleaned (or None).
+        problem = date_problem(self.cleaned_data.get("campaign"), held_on)
+        if problem:
+            raise forms.ValidationError(problem)
         return held_on
 
     def clean(self):

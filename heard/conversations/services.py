@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
@@ -83,13 +83,43 @@ class ConversationRecord:
     promises: list[Promise] = field(default_factory=list)
 
 
+def date_problem(campaign: Campaign | None, held_on: dt.date) -> str | None:
+    """What is wrong with a conversation's date, or None; the capture form and
+    `check_conversation` give the same message. A date long before the campaign is a typo that
+    would also stretch the campaign's charts over the years in between."""
+    if held_on > timezone.localdate():
+        return "The date is in the future."
+    if campaign is not None and held_on < campaign.earliest_conversation_date:
+        return _too_early_message(campaign)
+    return None
+
+
+def _too_early_message(campaign: Campaign) -> str:
+    earliest = _day(campaign.earliest_conversation_date)
+    starts_on = campaign.starts_on
+    if starts_on is None or starts_on < campaign.earliest_conversation_date:
+        return f"A conversation can be dated from {earliest} at the earliest."
+    started = "started" if starts_on <= timezone.localdate() else "starts"
+    return (
+        f"This campaign {started} on {_day(starts_on)}; "
+        f"a conversation can be dated from {earliest} at the earliest."
+    )
+
+
+def _day(day: dt.date) -> str:
+    return dateformat.format(day, "j F Y")
+
+
 def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
     """Refuse what must never be stored, whoever calls (web form, API, import)."""
     errors: dict[str, list[str]] = {}
-    if record.campaign.organization_id != by.organization_id:
+    ours = record.campaign.organization_id == by.organization_id
+    if not ours:
         errors.setdefault("campaign", []).append("Unknown campaign.")
-    if record.held_on > timezone.localdate():
-        errors.setdefault("held_on", []).append("The date is in the future.")
+    # Another organization's campaign is unknown: its start date must not show in a message.
+    problem = date_problem(record.campaign if ours else None, record.held_on)
+    if problem:
+        errors.setdefault("held_on", []).append(problem)
     if record.place and record.place.organization_id != by.organization_id:
         errors.setdefault("place", []).append("Unknown place.")
     if any(p.organization_id != by.organization_id for p in record.people):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import Cast, Length, RowNumber, Substr
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from heard.accounts.models import Membership
 from heard.analysis.lexical import words
@@ -276,6 +277,16 @@ def _attach_highlights(
             setattr(summary, key, found[:lines])
 
 
+def month_span(campaign: Campaign) -> tuple[dt.date, dt.date]:
+    """The first and last month the campaign's charts may show: from the earliest date a
+    conversation may carry (a year before the campaign starts) to the campaign's end, or today
+    while it runs. A date stored outside it (from before capture refused it, or written to the
+    database directly) cannot stretch the axis: one dated 0001-01-01 once made the page 65 MB."""
+    today = timezone.localdate()
+    last = min(campaign.ends_on, today) if campaign.ends_on else today
+    return campaign.earliest_conversation_date.replace(day=1), last.replace(day=1)
+
+
 def _month_range(first: dt.date, last: dt.date) -> list[dt.date]:
     months, month = [], first.replace(day=1)
     while month <= last:
@@ -317,7 +328,9 @@ def _unlike(quotes: list[Quote]) -> list[Quote]:
 
 def _spread(membership, campaign, by_id: dict[int, ThemeSummary]):
     """Months and neighbourhoods of every theme in ONE pass over the campaign's conversations
-    (theme x place x month counts); a turf counts toward the neighbourhood it sits in."""
+    (theme x place x month counts); a turf counts toward the neighbourhood it sits in. A
+    conversation dated outside the campaign's `month_span` counts toward its neighbourhood but
+    is left out of the month bars."""
     # By campaign alone: the campaign came through an access helper and only organizers and
     # admins (who see all of it) get here; adding the organization made SQLite scan by the
     # organization's index, three times slower at 50,000 conversations.
@@ -341,6 +354,7 @@ def _spread(membership, campaign, by_id: dict[int, ThemeSummary]):
             return place.parent_id
         return place_id if place is not None else None
 
+    first, last = month_span(campaign)
     place_totals: dict[int | None, int] = {}
     month_totals: dict[dt.date, int] = {}
     theme_months: dict[int, dict[dt.date, int]] = {}
@@ -348,14 +362,17 @@ def _spread(membership, campaign, by_id: dict[int, ThemeSummary]):
         n = row["n"]
         key = neighbourhood(row["place_id"])
         month = dt.date(int(row["month"][:4]), int(row["month"][5:7]), 1)
+        charted = first <= month <= last
         place_totals[key] = place_totals.get(key, 0) + n
-        month_totals[month] = month_totals.get(month, 0) + n
+        if charted:
+            month_totals[month] = month_totals.get(month, 0) + n
         for theme_id in (row["theme_assignment__theme_id"], row["theme_assignment__subtheme_id"]):
             summary = by_id.get(theme_id)
             if summary is not None:
                 summary.by_place[key] = summary.by_place.get(key, 0) + n
-                counts = theme_months.setdefault(theme_id, {})
-                counts[month] = counts.get(month, 0) + n
+                if charted:
+                    counts = theme_months.setdefault(theme_id, {})
+                    counts[month] = counts.get(month, 0) + n
     months = _month_range(min(month_totals), max(month_totals)) if month_totals else []
     for theme_id, summary in by_id.items():
         counts = theme_months.get(theme_id, {})
