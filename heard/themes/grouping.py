@@ -8,35 +8,16 @@ results mean for stored themes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from heard.analysis import group as analysis_group
 from heard.analysis.name import CtfidfNamer
-from heard.analysis.pipeline import find_themes
+from heard.analysis.pipeline import ThemeResult, find_themes
 
 #: The analysis library's floor: below it a note fits no theme. A run may set a lower cut for
 #: its own notes (it calls at most 3% unclear); new notes are filed with the last run's cut.
 UNCLEAR_FLOOR = analysis_group.UNCLEAR_FLOOR
-
-
-@dataclass
-class Group:
-    label: str
-    members: list[int]  # indices into the texts given to group()
-    centroid: np.ndarray
-    keywords: list[str] = field(default_factory=list)
-    children: list[Group] = field(default_factory=list)
-    quotes: list[int] = field(default_factory=list)  # members worth quoting, best first
-
-
-@dataclass
-class Grouping:
-    groups: list[Group]
-    labels: np.ndarray  # per text: index into groups, or -1 (unclear)
-    scores: np.ndarray  # per text: similarity to its group (or to the nearest, when unclear)
-    unclear_below: float = UNCLEAR_FLOOR
 
 
 def assign(
@@ -49,54 +30,22 @@ def assign(
     return analysis_group.assign(vectors, prototypes, unclear_below=unclear_below)
 
 
-def group(
-    texts: Sequence[str], vectors: np.ndarray, *, quotable: Sequence[bool] | None = None
-) -> Grouping:
+def find(
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    *,
+    quotable: Sequence[bool] | None = None,
+    previous: Sequence[int] | None = None,
+) -> ThemeResult:
     """Themes among these notes, each with its sub-themes, labels and quotable members
-    (`heard.analysis.pipeline.find_themes`).
+    (`heard.analysis.pipeline.find_themes`); `previous` is each note's theme in the last run
+    (-1: new or unclear), so a re-run keeps the structure.
 
     No embedder is passed: sub-themes are found on the cached vectors alone, because
     re-embedding every theme's notes without its shared words would double the model's work on
-    a first run (half an hour more at 50,000 notes on two cores).
+    a first run.
     """
-    n = len(texts)
-    if n < 2:
-        return Grouping([], np.full(n, -1), np.zeros(n, dtype=np.float32))
-    found = find_themes(list(texts), embeddings=vectors, eligible=quotable)
-    groups = []
-    index_of: dict[int, int] = {}
-    for theme in found.themes:
-        members = np.flatnonzero(found.note_themes == theme.id)
-        if not len(members):
-            continue
-        index_of[theme.id] = len(groups)
-        children = [
-            Group(
-                child.label,
-                members_of(found.note_subthemes, child.id),
-                child.centroid,
-                list(child.keywords),
-            )
-            for child in theme.children
-        ]
-        groups.append(
-            Group(
-                theme.label,
-                [int(m) for m in members],
-                theme.centroid,
-                list(theme.keywords),
-                [c for c in children if c.members],
-                [int(q) for q in theme.quote_indices],
-            )
-        )
-    labels = np.array([index_of.get(int(t), -1) for t in found.note_themes], dtype=np.int64)
-    return Grouping(
-        groups, labels, np.asarray(found.note_scores, np.float32), float(found.unclear_below)
-    )
-
-
-def members_of(labels: np.ndarray, theme_id: int) -> list[int]:
-    return [int(i) for i in np.flatnonzero(labels == theme_id)]
+    return find_themes(list(texts), embeddings=vectors, eligible=quotable, previous=previous)
 
 
 def name_groups(groups: Sequence[Sequence[str]]) -> list[tuple[str, list[str]]]:

@@ -1,8 +1,9 @@
 """Planning a run: what the campaign's themes will be, decided before anything is written.
 
 The plan honours curation (see services.py's docstring): hand-placed conversations stay, curated
-themes code their nearest notes first, the rest is grouped afresh by `heard.analysis` and each
-new group is matched to an old uncurated theme (Hungarian method on centroids) to keep its id.
+themes code their nearest notes first, the rest is grouped again by `heard.analysis` starting
+from where the last run left each note, and each group keeps the id of the old uncurated theme
+whose notes it mostly holds (Hungarian method on shared notes).
 Reads only; `services.theme_campaign` writes the plan in one transaction.
 """
 
@@ -21,9 +22,6 @@ from heard.conversations.models import Quote
 from . import grouping
 from .models import Theme, ThemeAssignment
 from .notes import Note
-
-#: A new group is the same theme as an old one when their centroids are at least this similar.
-MATCH_MIN_SIMILARITY = 0.8
 
 
 @dataclass
@@ -58,44 +56,54 @@ def plan_run(campaign: Campaign, notes: Sequence[Note], vectors: np.ndarray) -> 
         Theme.objects.filter(campaign=campaign, parent=None).prefetch_related("children")
     )
     index = {note.conversation_id: i for i, note in enumerate(notes)}
-    manual_rows = ThemeAssignment.objects.filter(campaign=campaign, by_organizer=True)
-    manual_theme = {
-        index[cid]: theme_id
-        for cid, theme_id in manual_rows.values_list("conversation_id", "theme_id")
-        if cid in index
-    }
+    last = _last_run(campaign, index)
     curated = [t for t in existing if t.is_curated]
     free_old = [t for t in existing if not t.is_curated]
-    drafts_by_id = {t.pk: Draft(t, t.label, t.vectors, []) for t in curated}
+    prototypes_of = {t.pk: _prototypes(t, last.members_of(t.pk), vectors) for t in existing}
+    drafts_by_id = {t.pk: Draft(t, t.label, prototypes_of[t.pk], []) for t in curated}
 
-    open_notes = [i for i in range(len(notes)) if i not in manual_theme]
-    for i, theme_id in manual_theme.items():
+    open_notes = [i for i in range(len(notes)) if i not in last.manual]
+    for i, theme_id in last.manual.items():
         if theme_id in drafts_by_id:
             drafts_by_id[theme_id].members.append(i)
-    # 2. The codebook first: a note goes to a curated theme when that is its nearest theme.
-    if curated and open_notes:
-        owners, prototypes = stack(existing)
-        nearest, scores = grouping.assign(vectors[open_notes], prototypes)
-        still_open = []
-        for i, proto, score in zip(open_notes, nearest, scores, strict=True):
+    # 2. The codebook: a curated theme keeps its notes, and a note new to the themes (or unclear
+    # last time) joins it when that is its nearest theme.
+    newcomers = []
+    still_open = []
+    for i in open_notes:
+        theme_id = last.theme.get(i)
+        if theme_id in drafts_by_id:
+            drafts_by_id[theme_id].members.append(i)
+        elif theme_id is None:
+            newcomers.append(i)
+        else:
+            still_open.append(i)
+    coded = [t for t in existing if len(prototypes_of[t.pk])]
+    if curated and newcomers and coded:
+        owners, prototypes = _stack([(t, prototypes_of[t.pk]) for t in coded])
+        nearest, _ = grouping.assign(vectors[newcomers], prototypes)
+        for i, proto in zip(newcomers, nearest, strict=True):
             owner = owners[proto] if proto >= 0 else None
             if owner is not None and owner.pk in drafts_by_id:
                 drafts_by_id[owner.pk].members.append(i)
-                drafts_by_id[owner.pk].scores[i] = float(score)
             else:
                 still_open.append(i)
-        open_notes = still_open
-    # 3. Everything else is grouped afresh and matched to the old uncurated themes.
-    quotable = _quotable(campaign, notes)
-    fresh, unclear, cut = _group(notes, vectors, open_notes, quotable)
-    matches = _match([d.prototypes.mean(axis=0) for d in fresh], [t.centroid for t in free_old])
+    else:
+        still_open += newcomers
+    open_notes = sorted(still_open)
+    # 3. Everything else is grouped again, starting from where the last run left each note, and
+    # each group keeps the id of the old uncurated theme whose notes it mostly holds.
+    free_ids = {t.pk for t in free_old}
+    previous = [last.theme.get(i, -1) if last.theme.get(i) in free_ids else -1 for i in open_notes]
+    fresh, unclear, cut = _group(notes, vectors, open_notes, _quotable(campaign, notes), previous)
+    matches = _match([d.members for d in fresh], [last.members_of(t.pk) for t in free_old])
     for draft_index, old_index in matches.items():
         old = free_old[old_index]
         fresh[draft_index].theme = old
         old_children = list(old.children.all())
         child_matches = _match(
-            [c.prototypes.mean(axis=0) for c in fresh[draft_index].children],
-            [c.centroid for c in old_children],
+            [c.members for c in fresh[draft_index].children],
+            [last.sub_members_of(c.pk) for c in old_children],
         )
         for child_index, old_child_index in child_matches.items():
             fresh[draft_index].children[child_index].theme = old_children[old_child_index]
@@ -104,9 +112,52 @@ def plan_run(campaign: Campaign, notes: Sequence[Note], vectors: np.ndarray) -> 
 
     kept = list(drafts_by_id.values())
     for draft in kept:
-        _follow_members(draft, vectors)
+        _follow_members(draft, vectors, last)
     _rename_curated(notes, kept)
-    return Plan(kept + fresh, unclear, set(manual_theme), gone, cut)
+    return Plan(kept + fresh, unclear, set(last.manual), gone, cut)
+
+
+@dataclass
+class _LastRun:
+    """Where the last run (and the organizers) left each of this run's notes."""
+
+    theme: dict[int, int]  # note index -> theme id
+    subtheme: dict[int, int]  # note index -> sub-theme id
+    manual: dict[int, int | None]  # note index -> theme id, for notes an organizer placed
+
+    def members_of(self, theme_id: int) -> list[int]:
+        return [i for i, t in self.theme.items() if t == theme_id]
+
+    def sub_members_of(self, theme_id: int) -> list[int]:
+        return [i for i, t in self.subtheme.items() if t == theme_id]
+
+
+def _last_run(campaign: Campaign, index: dict) -> _LastRun:
+    last = _LastRun({}, {}, {})
+    rows = ThemeAssignment.objects.filter(campaign=campaign).values_list(
+        "conversation_id", "theme_id", "subtheme_id", "by_organizer"
+    )
+    for conversation_id, theme_id, subtheme_id, by_organizer in rows:
+        i = index.get(conversation_id)
+        if i is None:
+            continue
+        if by_organizer:
+            last.manual[i] = theme_id
+        if theme_id is not None:
+            last.theme[i] = theme_id
+        if subtheme_id is not None:
+            last.subtheme[i] = subtheme_id
+    return last
+
+
+def _prototypes(theme: Theme, members: list[int], vectors: np.ndarray) -> np.ndarray:
+    """The theme's stored prototypes, or, when they were made by another model (another
+    dimension), the centre of its notes as this model sees them (none when it has no notes)."""
+    if theme.dimension == vectors.shape[1]:
+        return theme.vectors
+    if not members:
+        return np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    return unit(vectors[members].mean(axis=0))[None, :]
 
 
 def _quotable(campaign: Campaign, notes: Sequence[Note]) -> list[bool]:
@@ -134,67 +185,91 @@ def _rename_curated(notes: Sequence[Note], drafts: list[Draft]) -> None:
 
 
 def stack(themes: Sequence[Theme]) -> tuple[list[Theme], np.ndarray]:
+    """Every prototype of these themes as rows, and the theme each row belongs to."""
+    return _stack([(theme, theme.vectors) for theme in themes])
+
+
+def _stack(pairs: Sequence[tuple[Theme, np.ndarray]]) -> tuple[list[Theme], np.ndarray]:
     owners: list[Theme] = []
     rows = []
-    for theme in themes:
-        vectors = theme.vectors
+    for theme, vectors in pairs:
         owners += [theme] * len(vectors)
         rows.append(vectors)
     return owners, np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
 def _group(
-    notes: Sequence[Note], vectors: np.ndarray, members: list[int], quotable: Sequence[bool]
+    notes: Sequence[Note],
+    vectors: np.ndarray,
+    members: list[int],
+    quotable: Sequence[bool],
+    previous: Sequence[int],
 ) -> tuple[list[Draft], dict[int, float], float]:
-    """Fresh themes among these notes; returns (drafts, unclear note -> score, the cut)."""
-    if not members:
-        return [], {}, grouping.UNCLEAR_FLOOR
-    found = grouping.group(
+    """Themes among these notes; returns (drafts, unclear note -> score, the cut)."""
+    if len(members) < 2:
+        return [], {i: 0.0 for i in members}, grouping.UNCLEAR_FLOOR
+    found = grouping.find(
         [notes[i].text for i in members],
         vectors[members],
         quotable=[quotable[i] for i in members],
+        previous=previous,
     )
     drafts = []
-    for group in found.groups:
+    for theme in found.themes:
+        local = np.flatnonzero(found.note_themes == theme.id)
+        if not len(local):
+            continue
         draft = Draft(
             theme=None,
-            label=group.label,
-            prototypes=unit(group.centroid)[None, :],
-            members=[members[j] for j in group.members],
-            keywords=list(group.keywords),
-            quotes=[members[j] for j in group.quotes],
+            label=theme.label,
+            prototypes=unit(theme.centroid)[None, :],
+            members=[members[j] for j in local],
+            keywords=list(theme.keywords),
+            quotes=[members[j] for j in theme.quote_indices],
+            scores={members[j]: float(found.note_scores[j]) for j in local},
         )
-        for j in group.members:
-            draft.scores[members[j]] = float(found.scores[j])
-        for child_index, child in enumerate(group.children):
+        for child in theme.children:
+            inside = np.flatnonzero(found.note_subthemes == child.id)
+            if not len(inside):
+                continue
+            for j in inside:
+                draft.sub_of[members[j]] = len(draft.children)
             draft.children.append(
                 Draft(
                     None,
                     child.label,
                     unit(child.centroid)[None, :],
-                    [members[j] for j in child.members],
+                    [members[j] for j in inside],
                     list(child.keywords),
                 )
             )
-            for j in child.members:
-                draft.sub_of[members[j]] = child_index
         drafts.append(draft)
-    unclear = {members[j]: float(found.scores[j]) for j in np.flatnonzero(found.labels < 0)}
-    return drafts, unclear, found.unclear_below
+    unclear = {
+        members[j]: float(found.note_scores[j]) for j in np.flatnonzero(found.note_themes < 0)
+    }
+    return drafts, unclear, float(found.unclear_below)
 
 
-def _match(new: Sequence[np.ndarray], old: Sequence[np.ndarray]) -> dict[int, int]:
-    """One-to-one matches new -> old whose centroids are close (Hungarian method on cosine)."""
+def _match(new: Sequence[Sequence[int]], old: Sequence[Sequence[int]]) -> dict[int, int]:
+    """One-to-one matches new -> old group by the notes they share (Hungarian method): a group
+    is an old theme when it holds most of that theme's notes, or most of its own are the old
+    theme's. Notes, not centroids, so identities survive a change of model."""
     if not len(new) or not len(old):
         return {}
-    a = np.vstack([unit(v) for v in new])
-    b = np.vstack([unit(v) for v in old])
-    similarity = a @ b.T
-    rows, cols = linear_sum_assignment(-similarity)
+    where = {}
+    for k, members in enumerate(old):
+        for i in members:
+            where[i] = k
+    shared = np.zeros((len(new), len(old)))
+    for n, members in enumerate(new):
+        for i in members:
+            if i in where:
+                shared[n, where[i]] += 1
+    rows, cols = linear_sum_assignment(-shared)
     return {
         int(r): int(c)
         for r, c in zip(rows, cols, strict=True)
-        if similarity[r, c] >= MATCH_MIN_SIMILARITY
+        if shared[r, c] > 0 and 2 * shared[r, c] > min(len(new[r]), len(old[c]))
     }
 
 
@@ -203,9 +278,10 @@ def unit(vector: np.ndarray) -> np.ndarray:
     return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
-def _follow_members(draft: Draft, vectors: np.ndarray) -> None:
+def _follow_members(draft: Draft, vectors: np.ndarray, last: _LastRun) -> None:
     """Move each prototype of a curated theme to the mean of the members nearest to it (one
-    k-means step), so a kept theme follows what neighbours now say; scores are recomputed."""
+    k-means step), so a kept theme follows what neighbours now say; scores are recomputed and
+    its sub-themes keep their notes."""
     if not draft.members:
         return
     member_vectors = vectors[draft.members]
@@ -219,14 +295,20 @@ def _follow_members(draft: Draft, vectors: np.ndarray) -> None:
     draft.prototypes = prototypes
     best = (member_vectors @ prototypes.T).max(axis=1)
     draft.scores = {i: float(s) for i, s in zip(draft.members, best, strict=True)}
-    if draft.theme is not None:
-        children = list(draft.theme.children.all())
-        if children:
-            owners, child_prototypes = stack(children)
-            nearest_child = (member_vectors @ child_prototypes.T).argmax(axis=1)
-            draft.children = [Draft(c, c.label, c.vectors, []) for c in children]
-            by_pk = {c.pk: k for k, c in enumerate(children)}
-            for i, proto in zip(draft.members, nearest_child, strict=True):
-                k = by_pk[owners[proto].pk]
-                draft.sub_of[i] = k
-                draft.children[k].members.append(i)
+    if draft.theme is None:
+        return
+    children = list(draft.theme.children.all())
+    if not children:
+        return
+    child_vectors = [_prototypes(c, last.sub_members_of(c.pk), vectors) for c in children]
+    usable = [(c, v) for c, v in zip(children, child_vectors, strict=True) if len(v)]
+    if not usable:
+        return
+    owners, child_prototypes = _stack(usable)
+    nearest_child = (member_vectors @ child_prototypes.T).argmax(axis=1)
+    draft.children = [Draft(c, c.label, v, []) for c, v in usable]
+    by_pk = {c.pk: k for k, (c, _) in enumerate(usable)}
+    for i, proto in zip(draft.members, nearest_child, strict=True):
+        k = by_pk[owners[proto].pk]
+        draft.sub_of[i] = k
+        draft.children[k].members.append(i)

@@ -1,6 +1,8 @@
 """Grouping finds how many themes there are, the same way every time, and stays honest about
 notes that fit none."""
 
+from dataclasses import replace
+
 import numpy as np
 from sklearn.metrics import normalized_mutual_info_score
 
@@ -60,14 +62,42 @@ def test_scores_are_each_notes_cosine_to_its_theme():
     np.testing.assert_allclose(grouping.scores[inside], expected, atol=1e-5)
 
 
-def test_two_themes_that_are_one_said_two_ways_are_merged():
-    vectors, _ = blobs([60, 60], spread=0.2, seed=5)
-    # Two halves of one theme, nudged apart just enough for k-means to split them.
-    halves = np.vstack([vectors[:60], vectors[:60] + 0.05 * vectors[60:]])
-    merged = group(halves, settings=GroupSettings(min_themes=2, max_themes=2))
-    kept = group(halves, settings=GroupSettings(min_themes=2, max_themes=2, merge_above=None))
-    assert merged.theme_count == 1
-    assert kept.theme_count == 2
+def test_a_theme_that_swallows_the_campaign_is_opened_into_its_concerns():
+    # Four concerns, but the first look (here held to two themes) sees halves of the campaign.
+    notes, truth = blobs([30, 30, 30, 30], dimension=32, spread=1.2, seed=6)
+    halves = GroupSettings(max_themes=2)
+    grouping = group(notes, settings=halves)
+    sizes = np.bincount(grouping.labels[grouping.labels >= 0])
+    assert grouping.theme_count >= 3
+    assert sizes.max() <= len(notes) / 3
+    assert normalized_mutual_info_score(truth, grouping.labels) > 0.6
+    unopened = group(notes, settings=replace(halves, open_above_share=None))
+    assert unopened.theme_count == 2
+
+
+def test_a_big_theme_that_stands_clearly_apart_is_left_whole():
+    vectors, truth = blobs([150, 60, 50, 40])
+    grouping = group(vectors)
+    assert grouping.theme_count == 4
+    assert normalized_mutual_info_score(truth, grouping.labels) > 0.95
+
+
+def test_a_rerun_keeps_the_themes_and_new_notes_join_them():
+    vectors, truth = blobs([80, 60, 40], seed=11)
+    old = np.arange(len(vectors)) % 10 != 0
+    first = group(vectors[old])
+    previous = np.full(len(vectors), -1)
+    previous[old] = first.labels
+    again = group(vectors, previous=previous)
+    np.testing.assert_array_equal(again.labels[old], first.labels)
+    assert normalized_mutual_info_score(truth, again.labels) > 0.95
+
+
+def test_a_rerun_with_nothing_new_moves_nothing():
+    vectors, _ = blobs([200, 150, 100, 80, 60], dimension=64, spread=0.9, seed=12)
+    first = group(vectors)
+    again = group(vectors, previous=first.labels)
+    np.testing.assert_array_equal(again.labels, first.labels)
 
 
 def test_too_few_notes_make_one_theme_and_none_make_none():

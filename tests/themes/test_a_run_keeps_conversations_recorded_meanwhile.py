@@ -12,16 +12,15 @@ def test_what_a_run_found_unclear_stays_unclear(campaign, listened, organizer, m
     doubtful = add_conversation(
         campaign, organizer, topic_note("rent", 1) + " first", held_on=dt.date(2024, 1, 1)
     )
-    real_group = grouping.group
+    real_find = grouping.find
 
-    def group_with_one_doubt(texts, vectors, **options):
-        found = real_group(texts, vectors, **options)
-        found.labels[0] = -1  # the oldest note: the doubtful one
-        for group in found.groups:
-            group.members = [m for m in group.members if m != 0]
+    def find_with_one_doubt(texts, vectors, **options):
+        found = real_find(texts, vectors, **options)
+        found.note_themes[0] = -1  # the oldest note: the doubtful one
+        found.note_subthemes[0] = -1
         return found
 
-    monkeypatch.setattr(grouping, "group", group_with_one_doubt)
+    monkeypatch.setattr(grouping, "find", find_with_one_doubt)
 
     run = theme_campaign(campaign=campaign)
 

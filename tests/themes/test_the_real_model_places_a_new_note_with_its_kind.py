@@ -1,9 +1,9 @@
-"""The one themes test that loads the real model (all-MiniLM-L6-v2, about two seconds)."""
+"""The one themes test that loads the real model (the multilingual encoder, about a second)."""
 
 import pytest
 from themes_factories import add_conversation, theme_of
 
-from heard.analysis.embed import MODEL_ID, MiniLMEmbedder
+from heard.analysis.embed import MODEL_ID, MultilingualEmbedder
 from heard.themes import embedding
 from heard.themes.models import NoteEmbedding
 from heard.themes.services import theme_campaign
@@ -45,7 +45,7 @@ BUSES = [
 
 @pytest.fixture
 def real_model(monkeypatch):
-    model = MiniLMEmbedder()
+    model = MultilingualEmbedder()
     monkeypatch.setattr(embedding, "base_embedder", lambda: model)
     return model
 
