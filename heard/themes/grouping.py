@@ -1,8 +1,8 @@
 """The one place the Django side calls the analysis library: find themes, name a group, file new
 notes under existing themes, split one theme in two.
 
-Everything here is pure (texts and arrays in, plain results out); services.py decides what the
-results mean for stored themes.
+Everything here is pure (texts and arrays in, plain results out); runs.py, assignment.py and
+curation.py decide what the results mean for stored themes.
 """
 
 from __future__ import annotations

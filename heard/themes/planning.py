@@ -1,10 +1,10 @@
 """Planning a run: what the campaign's themes will be, decided before anything is written.
 
-The plan honours curation (see services.py's docstring): hand-placed conversations stay, curated
+The plan honours curation (see runs.py's docstring): hand-placed conversations stay, curated
 themes code their nearest notes first, the rest is grouped again by `heard.analysis` starting
 from where the last run left each note, and each group keeps the id of the old uncurated theme
 whose notes it mostly holds (Hungarian method on shared notes).
-Reads only; `services.theme_campaign` writes the plan in one transaction.
+Reads only; `runs.theme_campaign` writes the plan in one transaction.
 """
 
 from __future__ import annotations

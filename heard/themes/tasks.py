@@ -19,24 +19,24 @@ logger = logging.getLogger(__name__)
 @task()
 def assign_new_conversations(conversation_ids: list[str]) -> int:
     """Place new conversations in their campaigns' themes, with any others still waiting."""
-    from . import services
+    from .assignment import assign_conversations, pending_in_campaigns_of
 
     wanted = [uuid.UUID(str(value)) for value in conversation_ids]
-    pending = services.pending_in_campaigns_of(wanted)
+    pending = pending_in_campaigns_of(wanted)
     if not pending:
         return 0
-    return services.assign_conversations(conversation_ids=pending)
+    return assign_conversations(conversation_ids=pending)
 
 
 @task()
 def theme_campaign_task(run_id: int) -> dict:
     """Run a queued theme run (re-run of a campaign's themes)."""
-    from . import services
+    from .runs import theme_campaign
 
     run = ThemeRun.objects.select_related("campaign").filter(pk=run_id).first()
     if run is None or run.status not in (ThemeRun.Status.QUEUED, ThemeRun.Status.RUNNING):
         return {"skipped": run_id}
-    run = services.theme_campaign(campaign=run.campaign, run=run)
+    run = theme_campaign(campaign=run.campaign, run=run)
     return {"run": run.pk, "themes": run.theme_count, "unclear": run.unclear_count}
 
 

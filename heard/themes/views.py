@@ -1,4 +1,4 @@
-"""The Themes pages: thin views over queries.py (reads) and services.py (curation)."""
+"""The Themes pages: thin views over queries.py (reads), runs.py and curation.py (writes)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,7 +12,7 @@ from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import get_campaign_for
 from heard.conversations.queries import get_conversation_for
 
-from . import forms, services
+from . import curation, forms, runs
 from .queries import (
     campaigns_with_themes,
     describe,
@@ -46,8 +46,8 @@ def campaign_themes(request, campaign_pk):
 @member_required(*STAFF_ROLES)
 def run_themes(request, campaign_pk):
     campaign = get_campaign_for(request.membership, campaign_pk)
-    services.close_stale_runs(campaign=campaign)
-    run, created = services.request_run(by=request.membership, campaign=campaign)
+    runs.close_stale_runs(campaign=campaign)
+    run, created = runs.request_run(by=request.membership, campaign=campaign)
     if created:
         messages.success(request, "Finding themes again. This page shows the progress.")
     else:
@@ -104,7 +104,7 @@ def rename(request, pk):
     form = forms.RenameForm(request.POST)
     if form.is_valid():
         try:
-            services.rename_theme(
+            curation.rename_theme(
                 by=request.membership, theme=theme, name=form.cleaned_data["name"]
             )
         except ValidationError as error:
@@ -123,7 +123,7 @@ def pin(request, pk):
     form.is_valid()
     pinned = bool(form.cleaned_data.get("pinned"))
     try:
-        services.pin_theme(by=request.membership, theme=theme, pinned=pinned)
+        curation.pin_theme(by=request.membership, theme=theme, pinned=pinned)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -145,7 +145,7 @@ def merge(request, pk):
         into = form.cleaned_data["into"]
         title = theme.title
         try:
-            services.merge_themes(by=request.membership, theme=theme, into=into)
+            curation.merge_themes(by=request.membership, theme=theme, into=into)
         except ValidationError as error:
             _attach(form, error)
         else:
@@ -159,7 +159,7 @@ def merge(request, pk):
 def split(request, pk):
     theme = get_theme_for(request.membership, pk)
     try:
-        parts = services.split_theme(by=request.membership, theme=theme)
+        parts = curation.split_theme(by=request.membership, theme=theme)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("themes:detail", pk=theme.pk)
@@ -184,7 +184,7 @@ def move(request, campaign_pk):
         raise Http404
     to = form.cleaned_data["to"]
     try:
-        services.move_conversation(by=request.membership, conversation=conversation, to=to)
+        curation.move_conversation(by=request.membership, conversation=conversation, to=to)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -4,7 +4,8 @@ from themes_factories import PER_TOPIC, add_conversation, theme_of, topic_note
 
 from heard.themes import grouping
 from heard.themes.models import ThemeAssignment
-from heard.themes.services import notes_for_campaign, theme_campaign
+from heard.themes.notes import notes_for_campaign
+from heard.themes.runs import theme_campaign
 
 
 def test_what_a_run_found_unclear_stays_unclear(campaign, listened, organizer, monkeypatch):
@@ -39,7 +40,7 @@ def test_a_conversation_recorded_during_a_run_is_placed_among_the_new_themes(
         late.append(add_conversation(campaign, organizer, topic_note("park", 3) + " late"))
         return notes
 
-    monkeypatch.setattr("heard.themes.services.notes_for_campaign", notes_then_a_new_conversation)
+    monkeypatch.setattr("heard.themes.runs.notes_for_campaign", notes_then_a_new_conversation)
 
     theme_campaign(campaign=campaign)
 

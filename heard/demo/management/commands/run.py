@@ -52,7 +52,7 @@ class Command(BaseCommand):
     def _theme_demo(self) -> None:
         """Find the demo campaigns' themes now, so the Themes page is full when first opened."""
         from heard.campaigns.models import Campaign
-        from heard.themes.services import theme_campaign
+        from heard.themes.runs import theme_campaign
 
         self.stdout.write("Finding the themes of the demo's conversations (first start only)...")
         for campaign in Campaign.objects.all():

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from heard.themes.services import forget_unused_embeddings
+from heard.themes.runs import forget_unused_embeddings
 
 
 class Command(BaseCommand):

@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from heard.analysis.embed import Progress
 from heard.campaigns.models import Campaign
 from heard.themes.models import Theme, ThemeAssignment
-from heard.themes.services import theme_campaign
+from heard.themes.runs import theme_campaign
 
 #: Campaigns named in the error for an unknown id (enough to spot the right one).
 LISTED_CAMPAIGNS = 10

@@ -1,0 +1,150 @@
+"""Incremental assignment, the worker's everyday job: placing newly recorded conversations in
+their campaign's existing themes (or among the unclear ones) without a full run.
+
+Only the new notes are embedded; each goes to its nearest theme by the cut the last run used.
+Conversations an organizer placed are never moved. A campaign that was never themed gets its
+first run queued once it has enough notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+
+from heard.campaigns.models import Campaign
+from heard.conversations.models import Conversation
+
+from . import embedding, grouping
+from .models import Theme, ThemeAssignment, ThemeRun
+from .notes import Note, notes_for_conversations
+from .planning import stack
+from .runs import FIRST_RUN_MIN_NOTES, request_run
+from .writes import _recount, _upsert
+
+#: The most pending conversations one assignment task takes on at once.
+SWEEP_LIMIT = 2000
+
+
+def _pending(campaign_id: int, limit: int) -> list:
+    return list(
+        Conversation.objects.filter(campaign_id=campaign_id, theme_assignment__isnull=True)
+        .values_list("pk", flat=True)
+        .order_by()[:limit]
+    )
+
+
+def pending_in_campaigns_of(conversation_ids: Sequence, limit: int = SWEEP_LIMIT) -> list:
+    """These conversations and any others of their campaigns not yet assigned: one task
+    catches up on everything recorded since the last, so a burst of 500 captures is embedded in
+    a few batches rather than 500 single calls."""
+    campaign_ids = set(
+        Conversation.objects.filter(pk__in=list(conversation_ids)).values_list(
+            "campaign_id", flat=True
+        )
+    )
+    pending: list = []
+    for campaign_id in sorted(campaign_ids):
+        pending += _pending(campaign_id, limit)
+    return pending
+
+
+def assign_conversations(*, conversation_ids: Sequence) -> int:
+    """Place these conversations in their campaigns' existing themes (or unclear), embedding
+    only their notes. Conversations an organizer placed are left alone. A campaign that was
+    never themed gets its first run queued once it has enough notes. Returns how many were
+    assigned."""
+    notes = notes_for_conversations(list(conversation_ids))
+    if not notes:
+        return 0
+    campaign_of = dict(
+        Conversation.objects.filter(pk__in=[n.conversation_id for n in notes]).values_list(
+            "pk", "campaign_id"
+        )
+    )
+    manual = set(
+        ThemeAssignment.objects.filter(
+            conversation_id__in=list(campaign_of), by_organizer=True
+        ).values_list("conversation_id", flat=True)
+    )
+    by_campaign: dict[int, list[Note]] = {}
+    for note in notes:
+        if note.conversation_id not in manual:
+            by_campaign.setdefault(campaign_of[note.conversation_id], []).append(note)
+    assigned = 0
+    for campaign_id, campaign_notes in by_campaign.items():
+        assigned += _assign_in_campaign(campaign_id, campaign_notes)
+    return assigned
+
+
+def _assign_in_campaign(campaign_id: int, notes: list[Note]) -> int:
+    themes = list(
+        Theme.objects.filter(campaign_id=campaign_id).only(
+            "id", "parent_id", "prototypes", "dimension"
+        )
+    )
+    top = [t for t in themes if t.parent_id is None]
+    if not top:
+        _maybe_first_run(campaign_id)
+        return 0
+    vectors = embedding.note_embedder().embed([n.text for n in notes])
+    owners, prototypes = stack(top)
+    nearest, scores = grouping.assign(vectors, prototypes, unclear_below=_cut(campaign_id))
+    children: dict[int, list[Theme]] = {}
+    for theme in themes:
+        if theme.parent_id is not None:
+            children.setdefault(theme.parent_id, []).append(theme)
+    rows = []
+    for row, (note, proto, score) in enumerate(zip(notes, nearest, scores, strict=True)):
+        theme = owners[proto] if proto >= 0 else None
+        subtheme = None
+        if theme is not None and children.get(theme.pk):
+            sub_owners, sub_prototypes = stack(children[theme.pk])
+            subtheme = sub_owners[int((sub_prototypes @ vectors[row]).argmax())]
+        rows.append(
+            ThemeAssignment(
+                conversation_id=note.conversation_id,
+                campaign_id=campaign_id,
+                theme=theme,
+                subtheme=subtheme,
+                score=float(score),
+                note_sha256=note.sha256,
+            )
+        )
+    with transaction.atomic():
+        # An organizer may have placed one of these while the model was embedding.
+        placed = set(
+            ThemeAssignment.objects.filter(
+                conversation_id__in=[r.conversation_id for r in rows], by_organizer=True
+            ).values_list("conversation_id", flat=True)
+        )
+        rows = [r for r in rows if r.conversation_id not in placed]
+        before = dict(
+            ThemeAssignment.objects.filter(
+                conversation_id__in=[r.conversation_id for r in rows]
+            ).values_list("conversation_id", "theme_id")
+        )
+        _upsert(rows)
+        touched = {r.theme_id for r in rows} | {r.subtheme_id for r in rows} | set(before.values())
+        _recount(Campaign(pk=campaign_id), [t for t in touched if t is not None])
+    return len(rows)
+
+
+def _cut(campaign_id: int) -> float:
+    """The last run's unclear cut, so new notes are filed by the rule the run used."""
+    cut = (
+        ThemeRun.objects.filter(campaign_id=campaign_id, status=ThemeRun.Status.DONE)
+        .exclude(unclear_below=None)
+        .order_by("-finished_at", "-id")
+        .values_list("unclear_below", flat=True)
+        .first()
+    )
+    return grouping.UNCLEAR_FLOOR if cut is None else cut
+
+
+def _maybe_first_run(campaign_id: int) -> None:
+    campaign = Campaign.objects.get(pk=campaign_id)
+    if campaign.theme_runs.exists():
+        return
+    if Conversation.objects.filter(campaign_id=campaign_id).count() >= FIRST_RUN_MIN_NOTES:
+        request_run(by=None, campaign=campaign)
