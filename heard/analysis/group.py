@@ -81,6 +81,11 @@ class GroupSettings:
     #: A "theme" of fewer notes than this is one odd note: its notes join their nearest
     #: theme, or are unclear when they fit none.
     min_theme_notes: int = 2
+    #: A theme whose notes fit their next-best theme almost as well as it (its mean margin is
+    #: below this share of the median theme's) is not a theme: a motion cut in two, or the
+    #: catch-all of short generic sayings ("it's their choice"). Its notes go to the themes they
+    #: fit next. None: never.
+    distinct_margin_share: float | None = 0.5
     #: k is the most themes whose silhouette is within this of the best k's: silhouette curves
     #: of real notes are flat near their top (0.183 at k=6, 0.174 at k=11 on the mixed-language
     #: set of 12 problems), and there the finer answer is the one an organizer can act on.
@@ -168,6 +173,8 @@ def group(
             labels = np.asarray(previous, dtype=np.int64)
         else:
             labels, silhouettes = _choose_and_fit(smoothed, vectors, settings)
+            if settings.distinct_margin_share is not None:
+                labels = _dissolve_indistinct(vectors, labels, settings.distinct_margin_share)
         labels = _settle(smoothed, labels)
         if settings.open_above_share is not None and not _clearly_apart(smoothed, labels, settings):
             opened = _open_swallowing(vectors, labels, settings)
@@ -175,6 +182,28 @@ def group(
                 labels = _settle(smoothed, opened)
         labels = _dissolve_tiny(smoothed, labels, settings.min_theme_notes)
         return _finish(vectors, labels, settings, silhouettes=silhouettes)
+
+
+def _dissolve_indistinct(vectors: np.ndarray, labels: np.ndarray, share: float) -> np.ndarray:
+    """Dissolve, worst first, each theme whose notes barely prefer it (see GroupSettings)."""
+    labels = labels.copy()
+    while True:
+        themes = np.unique(labels[labels >= 0])
+        if len(themes) < 3:
+            return labels
+        placed = np.flatnonzero(labels >= 0)
+        _, compact = np.unique(labels[placed], return_inverse=True)
+        centroids = unit_rows(cluster_sums(vectors[placed], compact, len(themes)))
+        similarity = vectors[placed] @ centroids.T
+        own = similarity[np.arange(len(placed)), compact]
+        similarity[np.arange(len(placed)), compact] = -np.inf
+        margin = own - similarity.max(axis=1)
+        margins = np.bincount(compact, weights=margin) / np.bincount(compact)
+        worst = int(margins.argmin())
+        if margins[worst] >= share * float(np.median(margins)):
+            return labels
+        leaving = compact == worst
+        labels[placed[leaving]] = themes[similarity[leaving].argmax(axis=1)]
 
 
 def _dissolve_tiny(features: np.ndarray, labels: np.ndarray, fewest: int) -> np.ndarray:
