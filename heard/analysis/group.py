@@ -64,6 +64,9 @@ class GroupSettings:
     """Knobs of the theme level; the defaults are the ones measured in benchmarks/themes."""
 
     neighbours: int = 10
+    #: ... but about sqrt(notes) / 3 in a small campaign, and never fewer than this: 10 of 240
+    #: notes blur two of its twelve problems together. None: always ``neighbours``.
+    fewest_neighbours: int | None = 5
     max_themes: int = 40
     min_themes: int = 2
     #: k is at most (notes / min_notes_per_theme): no theme is expected to be tinier.
@@ -117,6 +120,7 @@ class SubgroupSettings(GroupSettings):
     merge_above: float | None = None
     sample_size: int = 1500
     restarts: int = 4
+    fewest_neighbours: int | None = None
     themes_per_root: float | None = None
     open_above_share: float | None = None
     k_tolerance: float = 0.0
@@ -165,7 +169,7 @@ def group(
     if len(vectors) == 0:
         return _cluster(vectors, vectors, settings)
     with threadpool_limits(settings.blas_threads, user_api="blas"):
-        smoothed = smooth(vectors, settings.neighbours, seed=settings.seed)
+        smoothed = smooth(vectors, _neighbours(len(vectors), settings), seed=settings.seed)
         silhouettes: dict[int, float] = {}
         if previous is not None and len(previous) != len(vectors):
             raise ValueError(f"{len(previous)} previous themes for {len(vectors)} notes")
@@ -260,11 +264,20 @@ def _open_swallowing(
     wide = [int(theme) for theme in np.flatnonzero(sizes > limit)]
     if not wide:
         return None
-    sub_settings = SubgroupSettings(blas_threads=settings.blas_threads, seed=settings.seed)
+    # The opened pieces share the campaign's budget of themes, in proportion to their notes,
+    # so 74 notes of one motion give about 9 themes, not 15.
+    budget = _most_themes(len(vectors), settings)
     opened = labels.copy()
     next_label = len(sizes)
     for theme in wide:
         members = np.flatnonzero(labels == theme)
+        pieces = max(2, round(budget * len(members) / len(vectors)))
+        sub_settings = SubgroupSettings(
+            blas_threads=settings.blas_threads,
+            seed=settings.seed,
+            min_themes=min(3, pieces),
+            max_themes=min(SubgroupSettings.max_themes, pieces),
+        )
         inner = _subgroup(vectors[members], None, None, sub_settings)
         if inner.theme_count < 2:
             continue
@@ -317,9 +330,24 @@ def _cluster(features: np.ndarray, vectors: np.ndarray, settings: GroupSettings)
             centroids=np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), np.float32),
             unclear_below=settings.unclear_floor,
         )
-    smoothed = smooth(features, settings.neighbours, seed=settings.seed)
+    smoothed = smooth(features, _neighbours(len(features), settings), seed=settings.seed)
     labels, silhouettes = _choose_and_fit(smoothed, vectors, settings)
     return _finish(vectors, labels, settings, silhouettes=silhouettes)
+
+
+def _neighbours(count: int, settings: GroupSettings) -> int:
+    """How many neighbours each note is smoothed toward (see GroupSettings)."""
+    if settings.fewest_neighbours is None:
+        return settings.neighbours
+    return int(np.clip(round(count**0.5 / 3), settings.fewest_neighbours, settings.neighbours))
+
+
+def _most_themes(count: int, settings: GroupSettings) -> int:
+    """The most themes worth showing for this many notes."""
+    most = min(settings.max_themes, count // settings.min_notes_per_theme)
+    if settings.themes_per_root is not None:
+        most = min(most, max(settings.min_themes, round(settings.themes_per_root * count**0.5)))
+    return most
 
 
 def _choose_and_fit(
@@ -327,9 +355,7 @@ def _choose_and_fit(
 ) -> tuple[np.ndarray, dict[int, float]]:
     """Theme per note by spherical k-means with k chosen by silhouette, and the silhouettes."""
     count = len(vectors)
-    most = min(settings.max_themes, count // settings.min_notes_per_theme)
-    if settings.themes_per_root is not None:
-        most = min(most, max(settings.min_themes, round(settings.themes_per_root * count**0.5)))
+    most = _most_themes(count, settings)
     if most < max(2, settings.min_themes):
         return np.zeros(count, dtype=np.int64), {}
     choice = choose_k(
