@@ -8,8 +8,9 @@ One command runs every method on the same data in one go and writes RESULTS-comp
 BERTopic's own environment). A quick smoke run: ``--sizes 2000 --methods heard,tfidf``;
 ``--parts quality`` or ``--parts scale`` runs only one half.
 
-* Embeddings: every ArgKP argument is embedded once with Heard's embedder (all-MiniLM-L6-v2, int8
-  ONNX) and cached outside the repo (``$HEARD_BENCH_CACHE``, default ``~/.cache/heard-bench``).
+* Embeddings: every ArgKP argument is embedded once with Heard's embedder (``default_embedder()``,
+  the multilingual Universal Sentence Encoder, ``MODEL_ID`` in heard/analysis/embed.py) and
+  cached outside the repo (``$HEARD_BENCH_CACHE``, default ``~/.cache/heard-bench``).
   Heard and BERTopic get the very same vectors; TF-IDF + k-means reads the texts only.
 * Quality: topic level (all arguments of a split, truth = motion) and key-point level (inside one
   motion and stance, the arguments humans matched to exactly one key point, truth = that key
@@ -122,7 +123,7 @@ def load_argkp(data_dir: Path) -> list[Argument]:
 
 def embed_arguments(arguments: Sequence[Argument], cache_dir: Path) -> tuple[np.ndarray, str]:
     """Heard's embedding of every argument, computed once and kept in the cache directory."""
-    from heard.analysis.embed import MODEL_ID, MiniLMEmbedder
+    from heard.analysis.embed import MODEL_ID, default_embedder
 
     texts = [argument.text for argument in arguments]
     digest = hashlib.sha256("\n".join([MODEL_ID, *texts]).encode("utf-8")).hexdigest()[:16]
@@ -131,7 +132,7 @@ def embed_arguments(arguments: Sequence[Argument], cache_dir: Path) -> tuple[np.
         return np.load(path), digest
     print(f"embedding {len(texts)} arguments with {MODEL_ID} (once; cached at {path})", flush=True)
     start = time.perf_counter()
-    vectors = MiniLMEmbedder().embed(texts)
+    vectors = default_embedder().embed(texts)
     print(f"  embedded in {time.perf_counter() - start:.1f} s", flush=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors.astype(np.float32))
@@ -581,9 +582,11 @@ def write_report(
             environments.setdefault(pinned, []).append(LABELS[method])
     for pinned, names in environments.items():
         add(f"- {' and '.join(names)} ran with: {pinned}.")
+    from heard.analysis.embed import MODEL_ID
+
     add(
         "- Data: `../shared/data/argkp` (IBM Debater ArgKP, CDLA-Sharing 1.0), "
-        f"{n_arguments:,} arguments. Embeddings: Heard's all-MiniLM-L6-v2 int8 ONNX, computed once "
+        f"{n_arguments:,} arguments. Embeddings: Heard's embedder ({MODEL_ID}), computed once "
         "and cached; Heard and BERTopic get the same vectors, TF-IDF + k-means reads the texts."
     )
     add("")
@@ -614,7 +617,7 @@ def write_report(
     )
     add(
         "- **Heard + embedder** (quality only): the same call also given "
-        "`embedder=CachedEmbedder(MiniLMEmbedder(), SqliteEmbeddingCache(...))`, as `heard "
+        "`embedder=CachedEmbedder(default_embedder(), SqliteEmbeddingCache(...))`, as `heard "
         "themes` (the CLI) runs it: sub-themes then also look at the notes re-embedded without "
         "their theme's shared words (embedded once, then cached; the cache is outside the "
         "repo). The app's Themes page runs plain **Heard** (no embedder, see "

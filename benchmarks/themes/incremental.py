@@ -11,7 +11,8 @@ it), and `record_conversation`, which queues each new conversation's assignment 
   50,000 notes' vectors are FAKE (points scattered around those centres), so the benchmark does
   not spend 20 minutes embedding them; only their number and the table sizes matter here.
 - The 500 new notes are REAL texts (ArgKP arguments, median 17 words; see
-  /work/shared/data/README.md) embedded by the REAL model (all-MiniLM-L6-v2 int8 ONNX).
+  /work/shared/data/README.md) embedded by the REAL model (Heard's ``default_embedder()``, the
+  multilingual Universal Sentence Encoder).
 - Visible: after the last assignment, the organizer's Themes page is rendered (Django test
   client) and must count all 50,500 conversations.
 
@@ -214,11 +215,11 @@ def build_campaign(existing: int, theme_count: int) -> dict:
 def real_centroids(count: int) -> np.ndarray:
     """Theme centres in the model's real space: ArgKP's expert key points, embedded, so new
     notes land in themes (not all unclear) as they would in a real campaign."""
-    from heard.analysis.embed import MiniLMEmbedder
+    from heard.analysis.embed import default_embedder
 
     with open(ARGKP.with_name("key_points_train.csv"), encoding="utf-8") as handle:
         points = list(dict.fromkeys(row["key_point"] for row in csv.DictReader(handle)))
-    return MiniLMEmbedder().embed(points[:count])
+    return default_embedder().embed(points[:count])
 
 
 def unit(rows: np.ndarray) -> np.ndarray:
@@ -268,7 +269,7 @@ def measure(world: dict, texts: list[str]) -> dict:
     from django.db import connection, transaction
     from django.test import Client
 
-    from heard.analysis.embed import MiniLMEmbedder
+    from heard.analysis.embed import MultilingualEmbedder
     from heard.themes.models import ThemeAssignment
 
     cold = time.perf_counter()
@@ -310,7 +311,7 @@ def measure(world: dict, texts: list[str]) -> dict:
     import_assigned = wait_for(imported)
 
     # The model alone on the same 500 texts, in this process (the floor under `assigned`).
-    embedder = MiniLMEmbedder()
+    embedder = MultilingualEmbedder()
     embedder.load()
     model_start = time.perf_counter()
     embedder.embed(texts)

