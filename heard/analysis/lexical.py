@@ -47,6 +47,8 @@ FILLER_WORDS = _listed(
     also really just like think thinks thought want wants lot lots thing things way ways
     don't doesn't didn't can't won't isn't aren't wasn't i'm it's that's there's they're we're
     you're i've we've they've i'd i'll we'll shouldn't wouldn't couldn't
+    he's she's he'd she'd we'd you'd they'd he'll she'll you'll they'll let's what's who's
+    where's here's
     dice dijo creo cosa cosas
     """
 )
