@@ -92,6 +92,7 @@ class GroupSettings:
     #: k is the most themes whose silhouette is within this of the best k's: silhouette curves
     #: of real notes are flat near their top (0.183 at k=6, 0.174 at k=11 on the mixed-language
     #: set of 12 problems), and there the finer answer is the one an organizer can act on.
+    #: Not when the best k stands clearly apart (``keep_apart_above``): then it is the answer.
     k_tolerance: float = 0.02
     unclear_floor: float = UNCLEAR_FLOOR
     unclear_share: float = 0.03
@@ -366,6 +367,7 @@ def _choose_and_fit(
         restarts=settings.restarts,
         workers=settings.workers,
         tolerance=settings.k_tolerance,
+        clear_above=settings.keep_apart_above,
     )
     # The sample's best restart seeds the full fit, and a few fresh restarts on all notes
     # may still beat it (on ArgKP they lift motion-level NMI by about 0.01).

@@ -205,6 +205,7 @@ def choose_k(
     restarts: int = 3,
     workers: int | None = 1,
     tolerance: float = 0.0,
+    clear_above: float = 1.0,
 ) -> KChoice:
     """Pick k by cosine silhouette of spherical k-means on a seeded sample of the rows.
 
@@ -229,6 +230,8 @@ def choose_k(
     scores = {k: score for k, (score, _) in zip(ks, tried, strict=True)}
     best: tuple[float, int, np.ndarray] | None = None
     top = max(scores.values(), default=0.0)
+    if top >= clear_above:  # the notes clearly say how many: take the best k as it is
+        tolerance = 0.0
     for k, (score, centroids) in zip(ks, tried, strict=True):
         # The most themes whose silhouette is within ``tolerance`` of the best: when the curve
         # is flat the notes do not prefer the coarser answer, and finer themes say more.

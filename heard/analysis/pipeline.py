@@ -23,6 +23,7 @@ from heard.analysis.group import (
     group,
     subgroup,
 )
+from heard.analysis.kmeans import unit_rows
 from heard.analysis.lexical import shared_words
 from heard.analysis.name import CtfidfNamer, ThemeName, note_term_sets
 from heard.analysis.parallel import in_parallel
@@ -49,6 +50,8 @@ class NameStage(Protocol):
         avoid: Iterable[str] = (),
         taken: set[str] | None = None,
         note_terms: Sequence[set[str]] | None = None,
+        closeness: np.ndarray | None = None,
+        language: str = "en",
     ) -> dict[int, ThemeName]: ...
 
 
@@ -137,6 +140,7 @@ def find_themes(
     embedder: Embedder | None = None,
     eligible: np.ndarray | Sequence[bool] | None = None,
     previous: np.ndarray | Sequence[int] | None = None,
+    language: str = "en",
     subthemes: bool = True,
     min_notes_for_subthemes: int = 12,
     grouper: GroupStage | None = None,
@@ -152,7 +156,8 @@ def find_themes(
     embedder is available it also sharpens sub-themes (see ``subgroup``). Empty notes are
     unclear. ``eligible`` marks the notes that may be quoted. ``previous`` gives each note's
     theme in the last run (-1: new or unclear), so a re-run keeps the structure
-    (``group.group``). Themes are opened into sub-themes on ``workers`` threads (default: one
+    (``group.group``). A theme mixing languages is labelled in ``language`` ("en" or "es").
+    Themes are opened into sub-themes on ``workers`` threads (default: one
     per core, at most 4); the result is the same for any number.
     """
     grouper = grouper or KMeansGrouper()
@@ -200,6 +205,7 @@ def find_themes(
         note_terms,
         scope=everyone,
         offset=0,
+        language=language,
     )
     next_id = len(themes)
     if subthemes:
@@ -235,6 +241,7 @@ def find_themes(
                 scope=members,
                 offset=next_id,
                 parent=theme,
+                language=language,
             )
             for child in theme.children:
                 note_subthemes[local == child.id - next_id] = child.id
@@ -300,20 +307,28 @@ def _themes_of(
     scope: np.ndarray,
     offset: int,
     parent: Theme | None = None,
+    language: str = "en",
 ) -> list[Theme]:
     """Theme objects for one grouping: labels from the words, quotes from the members."""
     avoid: set[str] = set()
     if parent is not None:
         # A sub-theme is named by what sets it apart, not by the words of its whole theme.
-        avoid = set(parent.label.split(" · ")) | shared_words(
-            [texts[int(i)] for i in scope], SHARED_IN_NAMES
-        )
+        avoid = {parent.label} | shared_words([texts[int(i)] for i in scope], SHARED_IN_NAMES)
+    # How central each note is to its theme: labels come from the most central notes.
+    local = labels[scope]
+    closeness = np.zeros(len(scope), dtype=np.float32)
+    for local_id in range(grouping.theme_count):
+        inside = local == local_id
+        if inside.any():
+            closeness[inside] = unit_rows(embeddings[scope[inside]]) @ grouping.centroids[local_id]
     names = namer.name(
         [texts[i] for i in scope],
-        labels[scope],
+        local,
         avoid=avoid,
         taken=taken,
         note_terms=[note_terms[i] for i in scope],
+        closeness=closeness,
+        language=language,
     )
     total = len(texts) if parent is None else parent.size
     themes = []

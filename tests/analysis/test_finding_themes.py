@@ -9,6 +9,7 @@ from sklearn.metrics import normalized_mutual_info_score
 
 from heard.analysis.cache import SqliteEmbeddingCache
 from heard.analysis.embed import CachedEmbedder
+from heard.analysis.lexical import STOP_WORDS
 from heard.analysis.pipeline import find_themes
 
 from .fakes import TOPICS, notes_about
@@ -26,7 +27,9 @@ def test_it_finds_the_themes_names_them_and_quotes_them(notes, fake_embedder):
     assert normalized_mutual_info_score(truth, result.note_themes) > 0.9
     vocabulary = {word for topic in TOPICS.values() for word in topic.split()}
     for theme in result.themes:
-        assert set(theme.label.replace(" · ", " ").split()) <= vocabulary
+        words = [word.strip(",.").lower() for word in theme.label.split()]
+        assert {word for word in words if word not in STOP_WORDS} <= vocabulary
+        assert len(words) <= 8
         assert len(theme.quote_indices) == 3
         assert all(result.note_themes[i] == theme.id for i in theme.quote_indices)
         assert theme.size == int((result.note_themes == theme.id).sum())
