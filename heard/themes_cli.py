@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-subthemes", action="store_true", help="Do not open themes into sub-themes."
     )
+    parser.add_argument(
+        "--language",
+        choices=["en", "es"],
+        default="en",
+        help="The language a theme whose notes mix English and Spanish is labelled in "
+        "(default: en); its keywords keep both languages' words.",
+    )
     parser.add_argument("--quiet", action="store_true", help="No progress line on stderr.")
     return parser
 
@@ -227,6 +234,7 @@ def main(argv: list[str] | None = None, *, embedder: Embedder | None = None) -> 
             notes.texts,
             embedder=embedder or make_embedder(args.cache_dir, not args.no_cache),
             subthemes=not args.no_subthemes,
+            language=args.language,
             progress=progress_line(not args.quiet),
         )
     except ModelFileError as error:

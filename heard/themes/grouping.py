@@ -36,16 +36,20 @@ def find(
     *,
     quotable: Sequence[bool] | None = None,
     previous: Sequence[int] | None = None,
+    language: str = "en",
 ) -> ThemeResult:
     """Themes among these notes, each with its sub-themes, labels and quotable members
     (`heard.analysis.pipeline.find_themes`); `previous` is each note's theme in the last run
-    (-1: new or unclear), so a re-run keeps the structure.
+    (-1: new or unclear), so a re-run keeps the structure; a theme mixing languages is labelled
+    in `language`.
 
     No embedder is passed: sub-themes are found on the cached vectors alone, because
     re-embedding every theme's notes without its shared words would double the model's work on
     a first run.
     """
-    return find_themes(list(texts), embeddings=vectors, eligible=quotable, previous=previous)
+    return find_themes(
+        list(texts), embeddings=vectors, eligible=quotable, previous=previous, language=language
+    )
 
 
 def name_groups(groups: Sequence[Sequence[str]]) -> list[tuple[str, list[str]]]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.conf import settings
 from scipy.optimize import linear_sum_assignment
 
 from heard.analysis.name import CtfidfNamer
@@ -213,6 +214,8 @@ def _group(
         vectors[members],
         quotable=[quotable[i] for i in members],
         previous=previous,
+        # The organization's language (Heard has one per installation until campaigns get one).
+        language=settings.LANGUAGE_CODE[:2],
     )
     drafts = []
     for theme in found.themes:
