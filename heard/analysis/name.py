@@ -450,8 +450,8 @@ def _word_weights(
     return weights, shares
 
 
-def _stems(span: Span) -> set[str]:
-    return {stem(token.word) for token in span.tokens if token.is_content}
+def _stems(span: Span) -> frozenset[str]:
+    return span.stems
 
 
 def _label_stems(label: str) -> frozenset[str]:

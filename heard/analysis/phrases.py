@@ -175,11 +175,12 @@ class Token:
     text: str
     word: str
 
-    @property
+    # Cached: naming a large campaign asks each token these questions hundreds of times.
+    @functools.cached_property
     def is_content(self) -> bool:
         return is_content_word(self.word) and WORD.fullmatch(self.word) is not None
 
-    @property
+    @functools.cached_property
     def is_number(self) -> bool:
         return any(character.isdigit() for character in self.word) and not WORD.fullmatch(self.word)
 
@@ -203,7 +204,12 @@ class Span:
     def text(self) -> str:
         return " ".join(token.text for token in self.tokens)
 
-    @property
+    @functools.cached_property
+    def stems(self) -> frozenset[str]:
+        """The plural-folded content words, as the name stage weighs them."""
+        return frozenset(stem(token.word) for token in self.tokens if token.is_content)
+
+    @functools.cached_property
     def key(self) -> str:
         return " ".join(token.word for token in self.tokens)
 
@@ -220,6 +226,7 @@ def guess_language(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light plural-folding key, so "bus" and "buses", "uniform" and "uniforms", "house" and
     "houses" count as one word. Only a key: "houses" and "house" both give "hous"."""
