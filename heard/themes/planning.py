@@ -101,6 +101,7 @@ def plan_run(campaign: Campaign, notes: Sequence[Note], vectors: np.ndarray) -> 
     for draft_index, old_index in matches.items():
         old = free_old[old_index]
         fresh[draft_index].theme = old
+        _keep_label_if_same_notes(fresh[draft_index], old, last.members_of(old.pk))
         old_children = list(old.children.all())
         child_matches = _match(
             [c.members for c in fresh[draft_index].children],
@@ -116,6 +117,17 @@ def plan_run(campaign: Campaign, notes: Sequence[Note], vectors: np.ndarray) -> 
         _follow_members(draft, vectors, last)
     _rename_curated(notes, kept)
     return Plan(kept + fresh, unclear, set(last.manual), gone, cut)
+
+
+#: A theme whose notes are at least this much the same (Jaccard) keeps its label: a label that
+#: changes when hardly a note did reads as a different theme.
+SAME_NOTES = 0.9
+
+
+def _keep_label_if_same_notes(draft: Draft, old: Theme, old_members: list[int]) -> None:
+    now, before = set(draft.members), set(old_members)
+    if before and len(now & before) >= SAME_NOTES * len(now | before):
+        draft.label, draft.keywords = old.label, list(old.keywords)
 
 
 @dataclass

@@ -49,3 +49,15 @@ def test_a_curated_theme_keeps_its_id_name_and_notes_while_new_notes_arrive(
     assert {theme_of(c) for c in newcomers["park"]} == {park}
     assert park.size == len(listened["park"]) + 2
     assert len(top_level_sizes(campaign)) == 3
+
+
+def test_a_theme_whose_notes_hardly_changed_keeps_its_label(campaign, listened, organizer):
+    theme_campaign(campaign=campaign)
+    rent = theme_of(listened["rent"][0])
+    Theme.objects.filter(pk=rent.pk).update(label="Rent keeps going up")
+    add_conversation(campaign, organizer, topic_note("rent", 30))
+
+    theme_campaign(campaign=campaign)
+
+    rent.refresh_from_db()
+    assert rent.label == "Rent keeps going up"
