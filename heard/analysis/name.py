@@ -84,7 +84,7 @@ class CtfidfNamer:
     shortest: int = 3
     longest: int = 8
     #: Only the clauses of this many of the theme's most central notes are read.
-    pool: int = 60
+    pool: int = 30
     #: Each further word of a phrase counts this much less than the one before (best first).
     decay: float = 0.7
     #: Each word past ``compact`` costs this share of a phrase's score.
