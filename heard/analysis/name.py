@@ -27,6 +27,7 @@ mixes English and Spanish notes, its label comes from the notes in ``language``.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -304,14 +305,7 @@ class CtfidfNamer:
 
     def _spans(self, clause: list[Token]) -> list[Span]:
         """The clause's spans, and the clause whole in headline form when only that fits."""
-        found = spans(clause, shortest=self.shortest, longest=self.longest)
-        if len(clause) > self.longest and len(short := headline(clause)) <= self.longest:
-            found += [
-                span
-                for span in spans(short, shortest=self.shortest, longest=self.longest)
-                if span.starts == CLAUSE and span.ends == CLAUSE
-            ]
-        return found
+        return _clause_spans(tuple(clause), self.shortest, self.longest)
 
     def _score(self, span: Span, weights: dict[str, float], top: float) -> float:
         """How well a span alone names the theme: its words' weights with diminishing
@@ -377,6 +371,19 @@ def _pool_language(texts: Sequence[str], pool: list[tuple[int, float]]) -> str |
     """The language most of the pool's notes are in (None when it cannot be told)."""
     found = Counter(language for note, _ in pool if (language := guess_language(texts[note])))
     return max(sorted(found), key=lambda language: found[language]) if found else None
+
+
+# A clause is read for its theme's label and again for its sub-theme's: cut it into spans once.
+@functools.lru_cache(maxsize=1 << 14)
+def _clause_spans(clause: tuple[Token, ...], shortest: int, longest: int) -> list[Span]:
+    found = spans(clause, shortest=shortest, longest=longest)
+    if len(clause) > longest and len(short := headline(clause)) <= longest:
+        found += [
+            span
+            for span in spans(short, shortest=shortest, longest=longest)
+            if span.starts == CLAUSE and span.ends == CLAUSE
+        ]
+    return found
 
 
 class _Support:

@@ -243,15 +243,21 @@ def stem(word: str) -> str:
 
 def clauses(text: str) -> list[list[Token]]:
     """The note's clauses as tokens, each without its leading filler ("she said that ...")."""
-    found: list[list[Token]] = []
+    return [list(clause) for clause in _clauses(text)]
+
+
+# A note is read for its theme's label and again for its sub-theme's: split it once.
+@functools.lru_cache(maxsize=1 << 14)
+def _clauses(text: str) -> tuple[tuple[Token, ...], ...]:
+    found: list[tuple[Token, ...]] = []
     for piece in _CLAUSE_MARKS.split(text):
         tokens = [_token(raw) for raw in piece.split()]
         tokens = [token for token in tokens if token.word]
         for part in _split_long(tokens):
             part = _without_filler(part)
             if part:
-                found.append(part)
-    return found
+                found.append(tuple(part))
+    return tuple(found)
 
 
 def headline(clause: Sequence[Token]) -> list[Token]:
