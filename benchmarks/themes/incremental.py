@@ -200,7 +200,7 @@ def build_campaign(existing: int, theme_count: int) -> dict:
                 )
                 for c, t, v, label in zip(conversations, texts, vectors, labels, strict=True)
             )
-    from heard.themes.services import _recount
+    from heard.themes.writes import _recount
 
     _recount(campaign)
     return {

@@ -27,6 +27,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from heard.analysis.cache import EmbeddingCache, EmbeddingKey, text_sha256
+from heard.analysis.kmeans import unit_rows
 
 #: Called after each batch with (notes embedded so far, notes to embed in total).
 Progress = Callable[[int, int], None]
@@ -168,13 +169,6 @@ class MultilingualEmbedder:
 def default_embedder() -> Embedder:
     """The model Heard themes with, everywhere: the app, the CLI and the benchmarks."""
     return MultilingualEmbedder()
-
-
-def unit_rows(vectors: np.ndarray) -> np.ndarray:
-    """Rows scaled to length 1 as float32 (an empty note's zero row stays zero)."""
-    vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.clip(norms, 1e-12, None)).astype(np.float32)
 
 
 class CachedEmbedder:

@@ -96,10 +96,6 @@ class GroupSettings:
     k_tolerance: float = 0.02
     unclear_floor: float = UNCLEAR_FLOOR
     unclear_share: float = 0.03
-    #: Two themes whose centroids are more alike than this are merged (None: never). Off: with
-    #: the multilingual model a merge snowballed (a merged centroid is nearer to every other),
-    #: giving one theme 31% of the demo campaign.
-    merge_above: float | None = None
     sample_size: int = 2500
     restarts: int = 3
     seed: int = 0
@@ -118,7 +114,6 @@ class SubgroupSettings(GroupSettings):
     max_themes: int = 12
     min_themes: int = 3
     min_notes_per_theme: int = 4
-    merge_above: float | None = None
     sample_size: int = 1500
     restarts: int = 4
     fewest_neighbours: int | None = None
@@ -177,7 +172,7 @@ def group(
         if previous is not None and (np.asarray(previous) >= 0).any():
             labels = np.asarray(previous, dtype=np.int64)
         else:
-            labels, silhouettes = _choose_and_fit(smoothed, vectors, settings)
+            labels, silhouettes = _choose_and_fit(smoothed, settings)
             if settings.distinct_margin_share is not None:
                 labels = _dissolve_indistinct(vectors, labels, settings.distinct_margin_share)
         labels = _settle(smoothed, labels)
@@ -332,7 +327,7 @@ def _cluster(features: np.ndarray, vectors: np.ndarray, settings: GroupSettings)
             unclear_below=settings.unclear_floor,
         )
     smoothed = smooth(features, _neighbours(len(features), settings), seed=settings.seed)
-    labels, silhouettes = _choose_and_fit(smoothed, vectors, settings)
+    labels, silhouettes = _choose_and_fit(smoothed, settings)
     return _finish(vectors, labels, settings, silhouettes=silhouettes)
 
 
@@ -352,10 +347,10 @@ def _most_themes(count: int, settings: GroupSettings) -> int:
 
 
 def _choose_and_fit(
-    smoothed: np.ndarray, vectors: np.ndarray, settings: GroupSettings
+    smoothed: np.ndarray, settings: GroupSettings
 ) -> tuple[np.ndarray, dict[int, float]]:
     """Theme per note by spherical k-means with k chosen by silhouette, and the silhouettes."""
-    count = len(vectors)
+    count = len(smoothed)
     most = _most_themes(count, settings)
     if most < max(2, settings.min_themes):
         return np.zeros(count, dtype=np.int64), {}
@@ -379,8 +374,6 @@ def _choose_and_fit(
         seed=settings.seed,
         workers=settings.workers,
     ).labels
-    if settings.merge_above is not None:
-        labels = _merge_alike(vectors, labels, settings.merge_above)
     return labels, choice.silhouettes
 
 
@@ -417,23 +410,6 @@ def theme_counts(fewest: int, most: int) -> list[int]:
         k *= 1.1
         counts.add(min(most, round(k)))
     return sorted(c for c in counts if fewest <= c <= most)
-
-
-def _merge_alike(vectors: np.ndarray, labels: np.ndarray, above: float) -> np.ndarray:
-    """Merge the most alike pair of themes while their centroids' cosine exceeds ``above``."""
-    labels = np.unique(labels, return_inverse=True)[1]
-    while True:
-        k = int(labels.max()) + 1
-        if k < 2:
-            return labels
-        centroids = unit_rows(cluster_sums(vectors, labels, k))
-        similarity = centroids @ centroids.T
-        np.fill_diagonal(similarity, -1.0)
-        first, second = np.unravel_index(int(similarity.argmax()), similarity.shape)
-        if similarity[first, second] <= above:
-            return labels
-        labels = np.where(labels == second, first, labels)
-        labels = np.unique(labels, return_inverse=True)[1]
 
 
 def _by_size(labels: np.ndarray) -> np.ndarray:

@@ -175,6 +175,15 @@ class CtfidfNamer:
             names[theme] = ThemeName(label=label, keywords=keywords[theme][: self.keywords_kept])
         return names
 
+    def keywords(self, texts: Sequence[str], labels: np.ndarray) -> dict[int, list[str]]:
+        """Each theme's ranked terms alone, without a label: no phrase is read, so summing up
+        the why and hope answers of every theme costs little."""
+        labels = np.asarray(labels)
+        themes = sorted({int(label) for label in labels if label >= 0})
+        sizes = Counter(int(label) for label in labels if label >= 0)
+        ranked = self._keywords(note_term_sets(texts), labels, themes, sizes, set())
+        return {theme: ranked[theme][: self.keywords_kept] for theme in themes}
+
     def _keywords(
         self,
         note_terms: Sequence[set[str]],

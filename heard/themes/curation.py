@@ -22,7 +22,7 @@ from heard.conversations.models import Conversation
 from . import embedding, grouping
 from .models import Theme, ThemeAssignment
 from .notes import notes_for_conversations
-from .planning import stack, unit
+from .planning import organization_language, stack, unit
 from .writes import _recount, _refresh_highlights
 
 # ---------------------------------------------------------------------------------------------
@@ -132,7 +132,10 @@ def split_theme(*, by: Membership, theme: Theme) -> list[Theme]:
             if not members:
                 raise ValidationError({"__all__": ["These conversations are too alike to split."]})
             centroid = unit(vectors[[i for i, s in enumerate(side) if s == k]].mean(axis=0))
-            names = grouping.name_groups([[texts.get(a.conversation_id, "") for a in members]])
+            names = grouping.name_groups(
+                [[texts.get(a.conversation_id, "") for a in members]],
+                language=organization_language(),
+            )
             label, keywords = names[0] if names else (f"{theme.label} ({k + 1})", [])
             parts.append((label, keywords, centroid[None, :]))
     with transaction.atomic():

@@ -52,11 +52,12 @@ def find(
     )
 
 
-def name_groups(groups: Sequence[Sequence[str]]) -> list[tuple[str, list[str]]]:
+def name_groups(
+    groups: Sequence[Sequence[str]], *, language: str = "en"
+) -> list[tuple[str, list[str]]]:
     """A label and keywords for each group of texts (the analysis library's naming)."""
-    texts = [text for texts in groups for text in texts]
-    labels = np.array([k for k, texts in enumerate(groups) for _ in texts], dtype=np.int64)
-    names = CtfidfNamer().name(texts, labels) if texts else {}
+    texts, labels = _flatten(groups)
+    names = CtfidfNamer().name(texts, labels, language=language) if texts else {}
     return [
         (names[k].label, list(names[k].keywords)) if k in names else ("", [])
         for k in range(len(groups))
@@ -64,8 +65,17 @@ def name_groups(groups: Sequence[Sequence[str]]) -> list[tuple[str, list[str]]]:
 
 
 def key_phrases(groups: Sequence[Sequence[str]]) -> list[list[str]]:
-    """The terms that set each group of texts apart (e.g. the why answers of each theme)."""
-    return [keywords for _, keywords in name_groups(groups)]
+    """The terms that set each group of texts apart (e.g. the why answers of each theme); no
+    labels are made for them."""
+    texts, labels = _flatten(groups)
+    ranked = CtfidfNamer().keywords(texts, labels) if texts else {}
+    return [ranked.get(k, []) for k in range(len(groups))]
+
+
+def _flatten(groups: Sequence[Sequence[str]]) -> tuple[list[str], np.ndarray]:
+    texts = [text for texts in groups for text in texts]
+    labels = np.array([k for k, texts in enumerate(groups) for _ in texts], dtype=np.int64)
+    return texts, labels
 
 
 def split_in_two(vectors: np.ndarray) -> np.ndarray:

@@ -105,7 +105,7 @@ def plan_run(campaign: Campaign, notes: Sequence[Note], vectors: np.ndarray) -> 
         old_children = list(old.children.all())
         child_matches = _match(
             [c.members for c in fresh[draft_index].children],
-            [last.sub_members_of(c.pk) for c in old_children],
+            [last.members_of(c.pk) for c in old_children],
         )
         for child_index, old_child_index in child_matches.items():
             fresh[draft_index].children[child_index].theme = old_children[old_child_index]
@@ -134,19 +134,27 @@ def _keep_label_if_same_notes(draft: Draft, old: Theme, old_members: list[int]) 
 class _LastRun:
     """Where the last run (and the organizers) left each of this run's notes."""
 
-    theme: dict[int, int]  # note index -> theme id
-    subtheme: dict[int, int]  # note index -> sub-theme id
-    manual: dict[int, int | None]  # note index -> theme id, for notes an organizer placed
+    theme: dict[int, int] = field(default_factory=dict)  # note index -> theme id
+    subtheme: dict[int, int] = field(default_factory=dict)  # note index -> sub-theme id
+    # note index -> theme id, for notes an organizer placed
+    manual: dict[int, int | None] = field(default_factory=dict)
+    # The same, by theme: each theme's notes are asked for several times per run, and a scan of
+    # every note per question is millions of steps at 50,000 notes.
+    _members: dict[int, list[int]] = field(default_factory=dict)
+
+    def place(self, i: int, theme_id: int | None, subtheme_id: int | None) -> None:
+        for key, found in ((theme_id, self.theme), (subtheme_id, self.subtheme)):
+            if key is not None:
+                found[i] = key
+                self._members.setdefault(key, []).append(i)
 
     def members_of(self, theme_id: int) -> list[int]:
-        return [i for i, t in self.theme.items() if t == theme_id]
-
-    def sub_members_of(self, theme_id: int) -> list[int]:
-        return [i for i, t in self.subtheme.items() if t == theme_id]
+        """The notes the last run left in this theme or sub-theme."""
+        return self._members.get(theme_id, [])
 
 
 def _last_run(campaign: Campaign, index: dict) -> _LastRun:
-    last = _LastRun({}, {}, {})
+    last = _LastRun()
     rows = ThemeAssignment.objects.filter(campaign=campaign).values_list(
         "conversation_id", "theme_id", "subtheme_id", "by_organizer"
     )
@@ -156,10 +164,7 @@ def _last_run(campaign: Campaign, index: dict) -> _LastRun:
             continue
         if by_organizer:
             last.manual[i] = theme_id
-        if theme_id is not None:
-            last.theme[i] = theme_id
-        if subtheme_id is not None:
-            last.subtheme[i] = subtheme_id
+        last.place(i, theme_id, subtheme_id)
     return last
 
 
@@ -171,6 +176,12 @@ def _prototypes(theme: Theme, members: list[int], vectors: np.ndarray) -> np.nda
     if not members:
         return np.zeros((0, vectors.shape[1]), dtype=np.float32)
     return unit(vectors[members].mean(axis=0))[None, :]
+
+
+def organization_language() -> str:
+    """The language a theme mixing languages is labelled in: the installation's, until
+    campaigns have one of their own."""
+    return settings.LANGUAGE_CODE[:2]
 
 
 def _quotable(campaign: Campaign, notes: Sequence[Note]) -> list[bool]:
@@ -191,7 +202,7 @@ def _rename_curated(notes: Sequence[Note], drafts: list[Draft]) -> None:
         labels[draft.members] = k
     if not (labels >= 0).any():
         return
-    names = CtfidfNamer().name([n.text for n in notes], labels)
+    names = CtfidfNamer().name([n.text for n in notes], labels, language=organization_language())
     for k, draft in enumerate(drafts):
         if k in names and names[k].label:
             draft.label, draft.keywords = names[k].label, list(names[k].keywords)
@@ -226,8 +237,7 @@ def _group(
         vectors[members],
         quotable=[quotable[i] for i in members],
         previous=previous,
-        # The organization's language (Heard has one per installation until campaigns get one).
-        language=settings.LANGUAGE_CODE[:2],
+        language=organization_language(),
     )
     drafts = []
     for theme in found.themes:
@@ -315,7 +325,7 @@ def _follow_members(draft: Draft, vectors: np.ndarray, last: _LastRun) -> None:
     children = list(draft.theme.children.all())
     if not children:
         return
-    child_vectors = [_prototypes(c, last.sub_members_of(c.pk), vectors) for c in children]
+    child_vectors = [_prototypes(c, last.members_of(c.pk), vectors) for c in children]
     usable = [(c, v) for c, v in zip(children, child_vectors, strict=True) if len(v)]
     if not usable:
         return

@@ -29,9 +29,6 @@ from .runs import (
     theme_campaign,
 )
 
-# Not a public verb: benchmarks/themes/incremental.py imports it from here.
-from .writes import _recount  # noqa: F401
-
 __all__ = [
     "EMBED_CHUNK",
     "FIRST_RUN_MIN_NOTES",
