@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "heard.leadership",
     "heard.demo",
     "heard.themes",
+    "heard.privacy",
+    "heard.security",
 ]
 
 MIDDLEWARE = [

@@ -12,5 +12,7 @@ urlpatterns = [
     path("conversations/", include("heard.conversations.urls")),
     path("campaigns/", include("heard.campaigns.urls")),
     path("themes/", include("heard.themes.urls")),
+    path("privacy/", include("heard.privacy.urls")),
+    path("account/", include("heard.security.urls")),
     path("admin/", admin.site.urls),
 ]
