@@ -1,0 +1,9 @@
+"""Placeholder: the audit middleware is being built (heard/privacy)."""
+
+
+class AuditMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
