@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from heard.accounts.views import home
+from heard.ids import IdConverter
+
+# Before the includes: every app's urls.py names its ids `<id:pk>` (1..18 digits, heard/ids.py).
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", home, name="home"),
