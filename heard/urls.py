@@ -18,5 +18,6 @@ urlpatterns = [
     path("themes/", include("heard.themes.urls")),
     path("privacy/", include("heard.privacy.urls")),
     path("account/", include("heard.security.urls")),
+    path("members/", include("heard.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,9 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from .models import Membership, Role
 
@@ -41,3 +43,31 @@ def member_required(*roles: str):
 
 
 STAFF_ROLES = (Role.ADMIN, Role.ORGANIZER)
+
+
+def members_for(membership: Membership) -> QuerySet[Membership]:
+    """The memberships of the asker's organization, with their logins and turf."""
+    return (
+        Membership.objects.filter(organization=membership.organization)
+        .select_related("user")
+        .prefetch_related("turf")
+    )
+
+
+def get_member_for(membership: Membership, pk) -> Membership:
+    """A member of the asker's organization, or 404: another organization's member is unknown."""
+    return get_object_or_404(members_for(membership), pk=pk)
+
+
+def search_members(membership: Membership, query: str) -> QuerySet[Membership]:
+    """Members whose username, name or email contains the query, by name."""
+    members = members_for(membership)
+    query = query.strip()
+    if query:
+        members = members.filter(
+            Q(user__username__icontains=query)
+            | Q(user__first_name__icontains=query)
+            | Q(user__last_name__icontains=query)
+            | Q(user__email__icontains=query)
+        )
+    return members.order_by("user__first_name", "user__last_name", "user__username")

@@ -140,9 +140,8 @@ def _team(org: Organization, places: dict[str, Place]) -> dict[str, Membership]:
             first_name=teammate.first_name,
             last_name=teammate.last_name,
             email=f"{teammate.first_name.lower()}@riverside-neighbors.example.org",
-            # The administrator who installs Heard also manages logins in Django's admin.
-            is_staff=teammate.role == "admin",
-            is_superuser=teammate.role == "admin",
+            # No demo login is staff: the organization's administrator manages its members on
+            # the Members page; Django's admin is for the server's operator alone.
         )
         user.password = hashed
         user.save()

@@ -1,0 +1,87 @@
+"""Forms of the Members page. They check what a field can check alone (a username's characters,
+an email's shape, the password typed twice); the rules that need the database live in
+services.py, whose errors land on the same fields."""
+
+from django import forms
+from django.contrib.auth.password_validation import password_validators_help_texts
+from django.contrib.auth.validators import UnicodeUsernameValidator
+
+from heard.ids import IdMultipleChoiceField
+
+from .models import Role
+
+TURF_HELP = "A volunteer sees the people of these places and the conversations they held."
+
+
+class TurfField(IdMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=None, required=False, help_text=TURF_HELP, **kwargs)
+
+
+class PasswordFields(forms.Form):
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=" ".join(password_validators_help_texts()),
+    )
+    password_again = forms.CharField(
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password"), cleaned.get("password_again")
+        if first and second and first != second:
+            self.add_error("password_again", "The two passwords differ.")
+        return cleaned
+
+
+class NewMemberForm(PasswordFields):
+    username = forms.CharField(
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text="What they type to log in: letters, digits and @ . + - _ only.",
+        widget=forms.TextInput(attrs={"autocapitalize": "none", "autocomplete": "off"}),
+    )
+    full_name = forms.CharField(label="Full name", max_length=150)
+    email = forms.EmailField(required=False)
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.VOLUNTEER)
+    turf = TurfField()
+
+    field_order = ["username", "full_name", "email", "role", "turf", "password", "password_again"]
+
+    def __init__(self, *args, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["turf"].queryset = places
+
+    def member(self) -> dict:
+        """The service's keyword arguments."""
+        return {
+            name: self.cleaned_data[name]
+            for name in ("username", "full_name", "email", "role", "turf", "password")
+        }
+
+
+class MemberChangeForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+    turf = TurfField()
+
+    def __init__(self, *args, places, member, **kwargs):
+        initial = {"role": member.role, "turf": list(member.turf.all())}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["turf"].queryset = places
+
+
+class PasswordForm(PasswordFields):
+    pass
+
+
+class ActiveForm(forms.Form):
+    active = forms.TypedChoiceField(
+        choices=[("1", "Reactivate"), ("0", "Deactivate")], coerce=lambda value: value == "1"
+    )

@@ -1,0 +1,110 @@
+"""The Members page: an organization's administrator manages its logins inside Heard."""
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from heard.people.queries import places_for
+
+from . import forms, services
+from .models import Role
+from .queries import get_member_for, member_required, search_members
+
+
+@member_required(Role.ADMIN)
+def member_list(request):
+    query = request.GET.get("q", "")
+    page = Paginator(search_members(request.membership, query), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "accounts/member_list.html", {"page": page, "query": query})
+
+
+@member_required(Role.ADMIN)
+def member_add(request):
+    data = request.POST if request.method == "POST" else None
+    form = forms.NewMemberForm(data, places=places_for(request.membership))
+    if form.is_bound and form.is_valid():
+        try:
+            member = services.add_member(by=request.membership, **form.member())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{member.display_name} can now log in.")
+            return redirect("members:edit", pk=member.pk)
+    return render(
+        request, "accounts/member_add.html", {"form": form}, status=400 if form.is_bound else 200
+    )
+
+
+@member_required(Role.ADMIN)
+def member_edit(request, pk):
+    member = get_member_for(request.membership, pk)
+    data = request.POST if request.method == "POST" else None
+    form = forms.MemberChangeForm(data, places=places_for(request.membership), member=member)
+    if form.is_bound and form.is_valid():
+        try:
+            member = services.change_member(
+                by=request.membership,
+                member=member,
+                role=form.cleaned_data["role"],
+                turf=form.cleaned_data["turf"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{member.display_name}’s role and turf are saved.")
+            # An administrator who made themselves an organizer may no longer open this page.
+            return redirect("members:list" if member.role == Role.ADMIN else "home")
+    return render(
+        request,
+        "accounts/member_edit.html",
+        {"member": member, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@member_required(Role.ADMIN)
+@require_POST
+def member_active(request, pk):
+    member = get_member_for(request.membership, pk)
+    form = forms.ActiveForm(request.POST)
+    if form.is_valid():
+        try:
+            member = services.set_member_active(
+                by=request.membership, member=member, active=form.cleaned_data["active"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            done = "can log in again" if member.user.is_active else "can no longer log in"
+            messages.success(request, f"{member.display_name} {done}.")
+    return redirect("members:edit", pk=member.pk)
+
+
+@member_required(Role.ADMIN)
+def member_password(request, pk):
+    member = get_member_for(request.membership, pk)
+    form = forms.PasswordForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            member = services.set_member_password(
+                by=request.membership, member=member, password=form.cleaned_data["password"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if member.user_id == request.user.pk:
+                # Their own password: stay logged in here, other sessions end.
+                update_session_auth_hash(request, member.user)
+            messages.success(request, f"{member.display_name} has a new password.")
+            return redirect("members:edit", pk=member.pk)
+    return render(
+        request,
+        "accounts/member_password.html",
+        {"member": member, "form": form},
+        status=400 if form.is_bound else 200,
+    )
