@@ -1,6 +1,10 @@
+import datetime as dt
+
 from django import forms
 
-from .models import Campaign, Event, GuideQuestion, SignUp
+from heard.ids import IdChoiceField
+
+from .models import Campaign, Event, GuideQuestion, SignUp, date_out_of_bounds
 
 
 class CampaignForm(forms.ModelForm):
@@ -13,12 +17,25 @@ class CampaignForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def clean_starts_on(self):
+        return _within_bounds(self.cleaned_data["starts_on"])
+
+    def clean_ends_on(self):
+        return _within_bounds(self.cleaned_data["ends_on"])
+
     def clean(self):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", "The campaign ends before it starts.")
         return cleaned
+
+
+def _within_bounds(day: dt.date | None) -> dt.date | None:
+    problem = date_out_of_bounds(day) if day else None
+    if problem:
+        raise forms.ValidationError(problem)
+    return day
 
 
 class GuideQuestionForm(forms.ModelForm):
@@ -56,6 +73,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = ["title", "kind", "campaign", "starts_at", "location", "capacity", "description"]
+        field_classes = {"campaign": IdChoiceField}
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -65,11 +83,16 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
 
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        # The date as typed, before anything converts it: 9999-12-31 23:59 in Chicago is past
+        # the last datetime Python has once it is turned into UTC (saving it was a 500).
+        _within_bounds(starts_at.date())
+        return starts_at
+
 
 class SignUpForm(forms.Form):
-    person = forms.ModelChoiceField(
-        queryset=None, error_messages={"invalid_choice": "Unknown person."}
-    )
+    person = IdChoiceField(queryset=None, error_messages={"invalid_choice": "Unknown person."})
 
     def __init__(self, *args, people, event, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,14 +3,48 @@
 import datetime as dt
 
 from django.db import models
+from django.utils import dateformat, timezone
 
 #: How long before its start a campaign's conversations may be dated: organizers often listen
 #: for months before a campaign gets its name. Further back is a typo (0001-01-01, 1925), and
 #: one such date once stretched the Themes page's month charts over two thousand years.
 LISTENING_BEFORE_START = dt.timedelta(days=365)
-#: No conversation in Heard is older than this: the floor for a campaign without a start date,
-#: and for one whose own start date is a typo.
-EARLIEST_CONVERSATION_DATE = dt.date(2000, 1, 1)
+#: Nothing in Heard is dated before this: the floor for every date typed (a conversation, a
+#: campaign, an event), and for a campaign whose own start date is a typo.
+EARLIEST_DATE = EARLIEST_CONVERSATION_DATE = dt.date(2000, 1, 1)
+#: How far ahead anything may be planned (a campaign's end, an event). Further is a typo, and
+#: year 9999 cannot even be converted to UTC: saving it was a 500.
+PLANNING_YEARS = 5
+
+
+def years_after(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (28 February for 29 February in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def latest_plannable_date() -> dt.date:
+    return years_after(timezone.localdate(), PLANNING_YEARS)
+
+
+def date_out_of_bounds(
+    day: dt.date, *, earliest: dt.date = EARLIEST_DATE, latest: dt.date | None = None
+) -> str | None:
+    """What is wrong with a date typed into Heard, or None: the one check every form and
+    service uses. By default from 2000-01-01 to five years from today; callers narrow it (a
+    commitment is due after its conversation, a conversation is never in the future)."""
+    latest = latest_plannable_date() if latest is None else latest
+    if day < earliest:
+        return f"Pick a date on or after {_day(earliest)}."
+    if day > latest:
+        return f"Pick a date on or before {_day(latest)}."
+    return None
+
+
+def _day(day: dt.date) -> str:
+    return dateformat.format(day, "j F Y")
 
 
 class Campaign(models.Model):
