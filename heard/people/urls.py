@@ -6,5 +6,5 @@ app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="list"),
     path("search.json", views.person_search, name="search"),
-    path("<int:pk>/", views.person_detail, name="detail"),
+    path("<id:pk>/", views.person_detail, name="detail"),
 ]
