@@ -1,12 +1,18 @@
-"""Reads of conversations, scoped to the asking membership."""
+"""Reads of conversations, scoped to the asking membership.
 
-from django.db.models import Prefetch, Q, QuerySet
+Quotes are read through `visible_quotes` (a list each conversation carries), filtered by the
+consent rules in `heard.people.consent`: a page that forgets the prefetch shows no quote at all,
+never a hidden one.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from heard.accounts.models import Membership
+from heard.people import consent
 from heard.people.models import Person
 
-from .models import Conversation, Participant
+from .models import Conversation, Participant, Quote
 
 
 def conversations_for(membership: Membership) -> QuerySet[Conversation]:
@@ -17,6 +23,14 @@ def conversations_for(membership: Membership) -> QuerySet[Conversation]:
     return conversations
 
 
+def _visible_quotes(membership: Membership) -> Prefetch:
+    return Prefetch(
+        "quotes",
+        queryset=Quote.objects.filter(consent.quotes_seen_by(membership)).select_related("person"),
+        to_attr="visible_quotes",
+    )
+
+
 def _with_details(conversations: QuerySet[Conversation]) -> QuerySet[Conversation]:
     return conversations.select_related("campaign", "place", "held_by").prefetch_related(
         Prefetch("participants", queryset=Participant.objects.select_related("person")),
@@ -24,12 +38,19 @@ def _with_details(conversations: QuerySet[Conversation]) -> QuerySet[Conversatio
 
 
 def get_conversation_for(membership: Membership, pk) -> Conversation:
-    return get_object_or_404(
+    conversation = get_object_or_404(
         _with_details(conversations_for(membership)).prefetch_related(
-            "answers__question", "quotes__person", "commitments__person", "assessments__person"
+            "answers__question",
+            _visible_quotes(membership),
+            "commitments__person",
+            "assessments__person",
         ),
         pk=pk,
     )
+    conversation.notes_withheld = bool(
+        consent.conversations_without_notes(Conversation.objects.filter(pk=conversation.pk))
+    )
+    return conversation
 
 
 def search_conversations(
@@ -42,20 +63,26 @@ def search_conversations(
         conversations = conversations.filter(venue=venue)
     query = query.strip()
     if query:
+        # Only quotes the asker may read are searched: finding a conversation by the words of
+        # a quote hidden from them would tell them what it says.
+        quoted = Quote.objects.filter(
+            consent.quotes_seen_by(membership), conversation=OuterRef("pk"), text__icontains=query
+        )
         conversations = conversations.filter(
             Q(people__name__icontains=query)
             | Q(answers__text__icontains=query)
-            | Q(quotes__text__icontains=query)
+            | Q(Exists(quoted))
             | Q(place__name__icontains=query)
         ).distinct()
     return conversations
 
 
 def conversations_with(membership: Membership, person: Person) -> QuerySet[Conversation]:
-    return get_conversation_details(conversations_for(membership).filter(people=person))
+    """The conversations with this person the member may open, with the quotes they may read."""
+    return get_conversation_details(
+        conversations_for(membership).filter(people=person)
+    ).prefetch_related(_visible_quotes(membership))
 
 
 def get_conversation_details(conversations: QuerySet[Conversation]) -> QuerySet[Conversation]:
-    return _with_details(conversations).prefetch_related(
-        "answers__question", "quotes", "assessments"
-    )
+    return _with_details(conversations).prefetch_related("answers__question", "assessments")

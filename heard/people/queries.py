@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from heard.accounts.models import Membership
 
+from . import consent
 from .models import Household, Person, Place, Relationship
 
 
@@ -21,7 +22,8 @@ def people_for(membership: Membership) -> QuerySet[Person]:
 
 
 def get_person_for(membership: Membership, pk) -> Person:
-    return get_object_or_404(people_for(membership).select_related("place", "household"), pk=pk)
+    people = consent.with_answers(people_for(membership).select_related("place", "household"))
+    return get_object_or_404(people, pk=pk)
 
 
 def places_for(membership: Membership) -> QuerySet[Place]:
@@ -33,13 +35,12 @@ def households_for(membership: Membership) -> QuerySet[Household]:
 
 
 def search_people(membership: Membership, query: str, limit: int = 20) -> QuerySet[Person]:
-    """People whose name, phone or email contains the query, for lists and the typeahead."""
-    people = people_for(membership).select_related("place", "household")
+    """People whose name, phone or email contains the query, for lists and the typeahead; the
+    phone or email of someone who asked not to be contacted is not searched."""
+    people = consent.with_consent(people_for(membership).select_related("place", "household"))
     query = query.strip()
     if query:
-        people = people.filter(
-            Q(name__icontains=query) | Q(phone__icontains=query) | Q(email__icontains=query)
-        )
+        people = people.filter(Q(name__icontains=query) | consent.matches_contact(query))
     return people.order_by("name")[:limit] if limit else people.order_by("name")
 
 

@@ -1,13 +1,24 @@
-"""Writes for people: adding a neighbour met at the door, with their household."""
+"""Writes for people: adding a neighbour met at the door, with their household, and recording
+what they agreed to."""
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.functions import Length
+from django.dispatch import Signal
 
 from heard.accounts.models import Membership
+from heard.conversations.models import Answer, Conversation, Quote
+from heard.leadership.models import Assessment
 
-from .models import Household, Person, Place
+from . import consent
+from .models import Consent, Household, Person, Place
+
+#: Sent inside the transaction with `conversation_ids`: these conversations no longer hold any
+#: notes. The themes app listens and drops their theme assignments; people know nothing of
+#: themes, which sit above them.
+notes_withheld = Signal()
 
 
 @dataclass(frozen=True)
@@ -20,10 +31,14 @@ class NewPerson:
     language: str = Person.Language.ENGLISH
     place: Place | None = None
     household_name: str = ""
+    # Asked at the door: True or False is stored as a Consent row; None, not asked.
+    may_contact: bool | None = None
+    notes_kept: bool | None = None
 
 
 def add_person(*, by: Membership, person: NewPerson) -> Person:
-    """Store a new person in the asker's organization; a named household is found or made."""
+    """Store a new person in the asker's organization; a named household is found or made, and
+    what they said about contact and notes is recorded."""
     with transaction.atomic():
         household = None
         if person.household_name:
@@ -32,7 +47,7 @@ def add_person(*, by: Membership, person: NewPerson) -> Person:
                 household = Household.objects.create(
                     organization=by.organization, name=person.household_name, place=person.place
                 )
-        return Person.objects.create(
+        added = Person.objects.create(
             organization=by.organization,
             name=person.name,
             phone=person.phone,
@@ -42,6 +57,16 @@ def add_person(*, by: Membership, person: NewPerson) -> Person:
             household=household,
             added_by=by.user,
         )
+        answers = {
+            Consent.Topic.CONTACT: person.may_contact,
+            Consent.Topic.RECORDS: person.notes_kept,
+        }
+        Consent.objects.bulk_create(
+            Consent(person=added, topic=topic, granted=granted, recorded_by=by.user)
+            for topic, granted in answers.items()
+            if granted is not None
+        )
+        return added
 
 
 def _household_named(organization, name: str) -> Household | None:
@@ -58,3 +83,51 @@ def _household_named(organization, name: str) -> Household | None:
         .order_by("id")
     )
     return next((h for h in same_length if h.name.casefold() == wanted), None)
+
+
+def record_consent(
+    *, by: Membership, person: Person, topic: str, granted: bool
+) -> tuple[Consent, "Forgotten"]:
+    """Record what the person said about contact or notes (a new history row; the newest is in
+    force). A no to notes being kept removes, at once, what was stored beyond it (see
+    `forget_notes_of`); returns the row and what was removed."""
+    if topic not in Consent.Topic.values:
+        raise ValueError(f"Unknown consent topic: {topic!r}")
+    if not consent.may_record_consent(by, person):
+        raise PermissionDenied("Only the team, or whoever heard this person, records consent.")
+    with transaction.atomic():
+        row = Consent.objects.create(
+            person=person, topic=topic, granted=granted, recorded_by=by.user
+        )
+        forgotten = Forgotten(conversations=0, quotes=0, signals=0)
+        if topic == Consent.Topic.RECORDS and not granted:
+            forgotten = forget_notes_of([person.pk])
+    return row, forgotten
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What `forget_notes_of` removed."""
+
+    conversations: int  # left without notes (answers, quotes, signals and theme placement)
+    quotes: int
+    signals: int
+
+
+def forget_notes_of(person_ids) -> Forgotten:
+    """Remove what may not be kept of these people's conversations, by their newest consent:
+    where every participant said no to notes, the answers, quotes and leader signals; in a group
+    where others agreed, only the refusers' own quotes and leader signals. The caller opens the
+    transaction (the demo and the data migration apply the same rule)."""
+    refused = consent.refusing(Consent.Topic.RECORDS).filter(pk__in=list(person_ids))
+    theirs = Conversation.objects.filter(participants__person__in=refused)
+    emptied = consent.conversations_without_notes(theirs)
+    Answer.objects.filter(conversation_id__in=emptied).delete()
+    quotes, _ = Quote.objects.filter(conversation_id__in=emptied).delete()
+    signals, _ = Assessment.objects.filter(conversation_id__in=emptied).delete()
+    # In a group, only the refusers' own words and signals go.
+    quotes += Quote.objects.filter(conversation__in=theirs, person__in=refused).delete()[0]
+    signals += Assessment.objects.filter(conversation__in=theirs, person__in=refused).delete()[0]
+    if emptied:
+        notes_withheld.send(sender=Person, conversation_ids=sorted(emptied, key=str))
+    return Forgotten(conversations=len(emptied), quotes=quotes, signals=signals)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.person_list, name="list"),
     path("search.json", views.person_search, name="search"),
     path("<id:pk>/", views.person_detail, name="detail"),
+    path("<id:pk>/consent/", views.person_consent, name="consent"),
 ]

@@ -1,12 +1,18 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from heard.accounts.queries import member_required
 from heard.commitments.queries import commitments_of
 from heard.conversations.queries import conversations_with
 
+from . import consent
+from .forms import ConsentForm
+from .models import Consent
 from .queries import get_person_for, relationships_of, search_people
+from .services import record_consent
 
 
 @member_required()
@@ -22,7 +28,7 @@ def person_detail(request, pk):
     membership = request.membership
     person = get_person_for(membership, pk)
     conversations = list(conversations_with(membership, person))
-    quotes = [q for c in conversations for q in c.quotes.all() if q.person_id == person.id]
+    quotes = [q for c in conversations for q in c.visible_quotes if q.person_id == person.id]
     next_steps = [c for c in conversations if c.next_step]
     return render(
         request,
@@ -37,8 +43,50 @@ def person_detail(request, pk):
             "assessments": person.assessments.filter(
                 conversation__in=[c.pk for c in conversations]
             ),
+            "consents": consent.answers_of(person),
+            "may_record_consent": consent.may_record_consent(membership, person),
         },
     )
+
+
+# What the page says once a consent is recorded, by topic and answer.
+RECORDED = {
+    (Consent.Topic.CONTACT, True): "{name} may be contacted again.",
+    (Consent.Topic.CONTACT, False): (
+        "{name} asked not to be contacted: their phone and email are hidden everywhere."
+    ),
+    (Consent.Topic.RECORDS, True): "{name} agreed to notes being kept.",
+    (Consent.Topic.RECORDS, False): "{name} asked us not to keep notes.",
+}
+
+
+@member_required()
+def person_consent(request, pk):
+    """Record a person's yes or no on contact or notes, from their page (a GET goes back)."""
+    membership = request.membership
+    person = get_person_for(membership, pk)
+    if not consent.may_record_consent(membership, person):
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect("people:detail", pk=person.pk)
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose what they agreed to, and yes or no.")
+        return redirect("people:detail", pk=person.pk)
+    topic, granted = form.cleaned_data["topic"], form.cleaned_data["granted"]
+    _, forgotten = record_consent(by=membership, person=person, topic=topic, granted=granted)
+    message = RECORDED[(topic, granted)].format(name=person.name)
+    if forgotten.conversations or forgotten.quotes or forgotten.signals:
+        message += (
+            f" Removed: the notes of {_count(forgotten.conversations, 'conversation')}, "
+            f"{_count(forgotten.quotes, 'quote')} and {_count(forgotten.signals, 'leader signal')}."
+        )
+    messages.success(request, message)
+    return redirect("people:detail", pk=person.pk)
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
 
 
 @member_required()

@@ -130,6 +130,22 @@ def _assign_in_campaign(campaign_id: int, notes: list[Note]) -> int:
     return len(rows)
 
 
+def unassign_conversations(*, conversation_ids: Sequence) -> int:
+    """Take these conversations out of their themes: their notes were removed (everyone in them
+    said no to notes being kept), so nothing of them may stay in a theme's size or vector. A
+    run or a sweep will not place them again: they have no note. Returns how many were taken
+    out. The caller's transaction holds it with the removal."""
+    gone = ThemeAssignment.objects.filter(conversation_id__in=list(conversation_ids))
+    touched: dict[int, set[int | None]] = {}
+    for campaign_id, *theme_ids in gone.values_list("campaign_id", "theme_id", "subtheme_id"):
+        touched.setdefault(campaign_id, set()).update(theme_ids)
+    # Each deletion also forgets the cached vector of a note nobody holds any more (signals).
+    count, _ = gone.delete()
+    for campaign_id, theme_ids in touched.items():
+        _recount(Campaign(pk=campaign_id), [t for t in theme_ids if t is not None])
+    return count
+
+
 def _cut(campaign_id: int) -> float:
     """The last run's unclear cut, so new notes are filed by the rule the run used."""
     cut = (

@@ -6,6 +6,10 @@ in practice they hold the follow-up ("house meeting: yes, after his shift"), and
 makes themes of logistics instead of concerns. *Why* they care and what they *hope* for are not
 mixed in either (a theme is about a concern, not about shared values) but shown beside each
 theme. A conversation with none of these falls back to all its answers, then to its quotes.
+
+A conversation whose people all said no to notes being kept has no note, whatever is stored:
+the consent rules (`heard.people.consent`) are asked here, where every run, sweep and
+curation gathers its notes, so the engine never sees such words.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from dataclasses import dataclass
 
 from heard.analysis.cache import text_sha256
 from heard.campaigns.models import Purpose
-from heard.conversations.models import Answer, Quote
+from heard.conversations.models import Answer, Conversation, Quote
+from heard.people.consent import conversations_without_notes
 
 NOTE_PURPOSES = frozenset({Purpose.PROBLEM, Purpose.ISSUES})
 SECOND_CHOICE = frozenset({Purpose.NOTES, Purpose.OTHER})
@@ -48,7 +53,8 @@ def notes_for_campaign(campaign_id: int) -> list[Note]:
     quotes = Quote.objects.filter(conversation__campaign_id=campaign_id).order_by(
         "conversation__held_on", "conversation_id", "id"
     )
-    return _build(rows, quotes.values_list("conversation_id", "text"))
+    withheld = conversations_without_notes(Conversation.objects.filter(campaign_id=campaign_id))
+    return _build(rows, quotes.values_list("conversation_id", "text"), withheld)
 
 
 def notes_for_conversations(conversation_ids: list) -> list[Note]:
@@ -61,17 +67,18 @@ def notes_for_conversations(conversation_ids: list) -> list[Note]:
             .values_list("conversation_id", "question__purpose", "text")
         )
         quotes = Quote.objects.filter(conversation_id__in=chunk).order_by("conversation_id", "id")
-        notes += _build(rows, quotes.values_list("conversation_id", "text"))
+        withheld = conversations_without_notes(Conversation.objects.filter(pk__in=chunk))
+        notes += _build(rows, quotes.values_list("conversation_id", "text"), withheld)
     return notes
 
 
-def _build(answer_rows, quote_rows) -> list[Note]:
+def _build(answer_rows, quote_rows, withheld: set) -> list[Note]:
     chosen: dict[uuid.UUID, list[str]] = {}
     second: dict[uuid.UUID, list[str]] = {}
     every: dict[uuid.UUID, list[str]] = {}
     for conversation_id, purpose, text in answer_rows:
         text = text.strip()
-        if not text:
+        if not text or conversation_id in withheld:
             continue
         every.setdefault(conversation_id, []).append(text)
         if purpose in NOTE_PURPOSES:
@@ -80,7 +87,7 @@ def _build(answer_rows, quote_rows) -> list[Note]:
             second.setdefault(conversation_id, []).append(text)
     quoted: dict[uuid.UUID, list[str]] = {}
     for conversation_id, text in quote_rows:
-        if conversation_id not in every and text.strip():
+        if conversation_id not in every and conversation_id not in withheld and text.strip():
             quoted.setdefault(conversation_id, []).append(text.strip())
     order = list(dict.fromkeys([*every, *quoted]))
     notes = []
@@ -104,8 +111,9 @@ def answers_by_purpose(conversation_ids: Iterable, purpose: str) -> dict[uuid.UU
             .order_by("conversation_id", "question__position", "question_id")
             .values_list("conversation_id", "text")
         )
+        withheld = conversations_without_notes(Conversation.objects.filter(pk__in=chunk))
         for conversation_id, text in rows:
-            if text.strip():
+            if text.strip() and conversation_id not in withheld:
                 found.setdefault(conversation_id, []).append(text.strip())
     return {key: "\n".join(parts) for key, parts in found.items()}
 
@@ -118,7 +126,8 @@ def answers_for_campaign(campaign_id: int, purpose: str) -> dict[uuid.UUID, str]
         .order_by("conversation_id", "question__position", "question_id")
         .values_list("conversation_id", "text")
     )
+    withheld = conversations_without_notes(Conversation.objects.filter(campaign_id=campaign_id))
     for conversation_id, text in rows:
-        if text.strip():
+        if text.strip() and conversation_id not in withheld:
             found.setdefault(conversation_id, []).append(text.strip())
     return {key: "\n".join(parts) for key, parts in found.items()}

@@ -21,6 +21,7 @@ from heard.campaigns.models import Campaign, Purpose
 from heard.campaigns.queries import campaigns_for
 from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.conversations.queries import conversations_for
+from heard.people.consent import SHARED_QUOTES
 from heard.people.models import Place
 
 from .models import Theme, ThemeAssignment, ThemeRun
@@ -37,7 +38,9 @@ CANDIDATES = 6
 QUOTE_MAX_CHARS = 400
 WHY_HOPE_PER_THEME = 2
 WHY_HOPE_MAX_CHARS = 150
-SHAREABLE = (Quote.Consent.TEAM, Quote.Consent.PUBLIC)
+# Themes are read by the whole team, so even the recorder and administrators see only the
+# quotes consented for the team here (the rule lives in heard.people.consent).
+SHAREABLE = SHARED_QUOTES
 
 
 def themes_for(membership: Membership, campaign: Campaign) -> QuerySet[Theme]:

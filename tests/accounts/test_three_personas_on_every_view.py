@@ -34,6 +34,14 @@ PAGES = [
     Page("people:list"),
     Page("people:search"),
     Page("people:detail", lambda o: {"pk": o.rosa.pk}, outsider=404),
+    # Recording consent is a POST; a GET goes back to the person (Lee heard Rosa: Lee may).
+    Page(
+        "people:consent",
+        lambda o: {"pk": o.rosa.pk},
+        organizer=302,
+        volunteer=302,
+        outsider=404,
+    ),
     Page("conversations:list"),
     Page("conversations:new"),
     Page("conversations:detail", lambda o: {"pk": o.by_lee.pk}, outsider=404),
