@@ -6,7 +6,20 @@ start and serves. Everything else is a Django management command (`heard migrate
 """
 
 import os
+import signal
+import subprocess
 import sys
+import threading
+import time
+
+# The environment variable through which `heard run` hands its worker the read end of a pipe
+# whose write end only the server holds (see `start_worker`).
+LIFELINE_ENV = "HEARD_LIFELINE_FD"
+# After the server is gone: how long the worker may finish its task before it is interrupted,
+# and how long after that before it is ended outright.
+WORKER_GRACE_SECONDS = 3.0
+# Write ends of the workers' lifelines: open until this process ends, never written to.
+_lifelines: list[int] = []
 
 
 def worker_command() -> list[str]:
@@ -26,8 +39,59 @@ def worker_command() -> list[str]:
     ]
 
 
+def start_worker(env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start `heard worker` as a child that ends when this process ends, however it ends.
+
+    The child gets the read end of a pipe; this process keeps the write end and never writes.
+    When this process exits, by a signal or `kill -9` included, the kernel closes the write end,
+    the child reads end-of-file and shuts down: a restart never finds an old worker still running.
+    """
+    read_end, write_end = os.pipe()  # both non-inheritable: other children never hold them
+    try:
+        worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command, no user input
+            worker_command(),
+            env={**(os.environ if env is None else env), LIFELINE_ENV: str(read_end)},
+            pass_fds=(read_end,),
+        )
+    except BaseException:
+        os.close(write_end)
+        raise
+    finally:
+        os.close(read_end)
+    _lifelines.append(write_end)
+    return worker
+
+
+def _end_with_parent() -> None:
+    """In a worker started by `start_worker`: shut down when the server that started it is gone."""
+    descriptor = os.environ.pop(LIFELINE_ENV, None)
+    if descriptor is None:
+        return
+    lifeline = int(descriptor)
+
+    def watch() -> None:
+        try:
+            while os.read(lifeline, 1):
+                pass
+        except OSError:
+            pass
+        # The worker's own handler: exit now if idle, else finish the task in hand...
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(WORKER_GRACE_SECONDS)
+        # ...a second time interrupts the task, which is recorded as failed and can be re-run...
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(WORKER_GRACE_SECONDS)
+        # ...and if the main thread is stuck in a long computation, end without it.
+        os._exit(1)
+
+    threading.Thread(target=watch, name="heard-lifeline", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Neighbours' words: whatever Heard writes (the database and its -wal/-shm files, the secret
+    # key, caches, a themes CSV) is readable by the user running it only.
+    os.umask(0o077)
     if argv and argv[0] == "themes":
         from heard.themes_cli import main as themes_main
 
@@ -38,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "worker":
         # One name for the database-backed task worker, whatever the backend calls it.
         argv[0] = "db_worker"
+        _end_with_parent()
     execute_from_command_line(["heard", *argv])
     return 0
 

@@ -8,13 +8,29 @@ Heard on a laptop with SQLite and a network can run the same code on PostgreSQL:
 - HEARD_DEBUG: "1" for Django's debug pages (the demo server sets it).
 - HEARD_SECRET_KEY: otherwise a key is made once and kept in the data folder.
 - HEARD_ALLOWED_HOSTS: comma-separated host names (default: localhost only).
+- HEARD_TIME_ZONE: the organization's time zone, for dates shown and typed (default
+  America/Chicago).
+- HEARD_HTTPS: "1" when people reach Heard over HTTPS: cookies are sent over HTTPS only, plain
+  HTTP is redirected, and browsers are told (HSTS, a year, subdomains included) to use HTTPS only.
+  `heard check --deploy` then reports no issues.
+- HEARD_BEHIND_PROXY: "1" when a reverse proxy on this machine (Caddy, nginx) ends TLS and sets
+  X-Forwarded-Proto and X-Forwarded-For; trust them (see below for why it is not the default).
+- HEARD_TASK_BACKEND: the task backend (default the database queue, run by `heard worker`).
+- HEARD_LOG_LEVEL: the level of the log written to the console (default WARNING).
+- PORT: the port `heard run` serves on (default 8000).
+
+Files in the data folder are private to the user running Heard: the folder is 0700, the database
+and the secret key 0600 (made so by `heard` on every start, see heard/cli.py).
 """
 
+import datetime as dt
 import os
 import secrets
+import stat
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("HEARD_DATA_DIR", Path.cwd() / "data")).resolve()
@@ -28,11 +44,30 @@ def _secret_key() -> str:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
+        # Created 0600 from the start: there is no moment when another user could read it.
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
     return key_file.read_text().strip()
 
 
+def _keep_data_private() -> None:
+    """The data folder 0700, the SQLite database (with its -wal and -shm) and the key 0600.
+
+    New files are private already (`heard` and heard/wsgi.py set the umask); this also mends
+    files made before, or copied in, on every start of any process.
+    """
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # A folder others share, like /tmp (sticky bit), is not ours to close.
+    if not DATA_DIR.stat().st_mode & stat.S_ISVTX:
+        DATA_DIR.chmod(0o700)
+    for name in ("secret_key", "heard.sqlite3", "heard.sqlite3-wal", "heard.sqlite3-shm"):
+        path = DATA_DIR / name
+        if path.exists():
+            path.chmod(0o600)
+
+
+_keep_data_private()
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("HEARD_DEBUG") == "1"
 ALLOWED_HOSTS = [
@@ -61,6 +96,9 @@ INSTALLED_APPS = [
     "heard.themes",
     "heard.privacy",
     "heard.security",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -70,9 +108,23 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after authentication: `request.user.is_verified()` for everything below.
+    "django_otp.middleware.OTPMiddleware",
     "heard.privacy.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "heard.security.middleware.NoStoreMiddleware",
+    "heard.security.middleware.TwoFactorMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the login page's message.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username before its password is even checked.
+    "heard.security.backends.LockoutBackend",
+    # Django's ModelBackend, loading the user with whether two-factor is on.
+    "heard.security.backends.AccountBackend",
 ]
 
 ROOT_URLCONF = "heard.urls"
@@ -149,6 +201,71 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# A capture is a few kilobytes of words; 2.5 MB (Django's default) leaves room for the longest
+# conversation and refuses anything meant to exhaust memory. The capture view answers a too-big
+# form with a message of its own.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
+
+if os.environ.get("HEARD_HTTPS") == "1":
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Only asks to be listed: a host reaches browsers' preload lists when its operator submits it
+    # at hstspreload.org. `check --deploy` wants it, and HTTPS-only is what we mean anyway.
+    SECURE_HSTS_PRELOAD = True
+
+if os.environ.get("HEARD_BEHIND_PROXY") == "1":
+    # Behind a proxy that ends TLS, every request reaches Heard as plain HTTP: without this,
+    # HEARD_HTTPS redirects forever. It is not the default because a client talking to Heard
+    # directly could send the header itself and pass plain HTTP off as HTTPS; the proxy must
+    # overwrite it. `heard run` also takes the client's address from X-Forwarded-For (waitress's
+    # trusted_proxy), so the sign-in lockout sees people, not the proxy.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy: only this site's own scripts, styles, images and forms, and no page of
+# ours inside another site's frame. Style attributes are allowed for one reason: the Themes page
+# draws its bars and heat map with a computed width or colour in style="" (no script can run
+# from a style attribute, and <style> elements stay refused).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        # data: only for the layout's empty favicon (`href="data:,"`), which stops the browser
+        # asking for /favicon.ico on every page.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# Sign-in lockout (django-axes): ten wrong passwords for one username lock that username for 15
+# minutes, wherever they come from. Not by address: a union's office shares one address, and one
+# volunteer's typos must not lock out the whole room.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Axes warns that without the address an attacker may rotate user agents or cookies: that holds
+# for its combined keys, not here, where every failure for a username counts whatever sent it.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+# A try while locked out does not push the end of the lockout further: the time the login page
+# gives stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "heard.security.lockout.locked_out_response"
+# Axes keeps failed attempts only until their cool-off ends; who signed in when, from where, is not
+# kept forever beside them (the privacy app's audit log says what was read, by whom).
+AXES_DISABLE_ACCESS_LOG = True
+
+# Two-factor sign-in for administrators (django-otp, TOTP): the name an authenticator app shows.
+OTP_TOTP_ISSUER = "Heard"
 
 LOGGING = {
     "version": 1,

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "security"
-urlpatterns: list = []
+urlpatterns = [
+    path("two-factor/", views.two_factor, name="two_factor"),
+    path("two-factor/verify/", views.verify, name="verify"),
+]

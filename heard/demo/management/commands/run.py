@@ -1,12 +1,13 @@
 import os
 import subprocess
 
+import waitress
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from heard.accounts.models import Organization
-from heard.cli import worker_command
+from heard.cli import start_worker
 from heard.demo import DEMO_PASSWORD, DEMO_USERS
 
 
@@ -14,12 +15,20 @@ class Command(BaseCommand):
     help = (
         "Start Heard: migrate the database, load the demo organization on the first start, "
         "find the demo's themes, start the background worker (`heard worker`) beside the web "
-        "server, and serve at http://127.0.0.1:PORT/ (PORT from the environment, default 8000). "
-        "Existing data is kept."
+        "server, and serve with waitress at http://127.0.0.1:PORT/ (PORT from the environment, "
+        "default 8000). Existing data is kept."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+        parser.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="The address to listen on (default 127.0.0.1: this machine, or a proxy on it).",
+        )
+        parser.add_argument(
+            "--threads", type=int, default=8, help="Requests served at once (default 8)."
+        )
         parser.add_argument("--no-demo", action="store_true", help="Do not load the demo.")
         parser.add_argument(
             "--no-worker",
@@ -27,7 +36,7 @@ class Command(BaseCommand):
             help="Do not start the background worker (run `heard worker` yourself).",
         )
 
-    def handle(self, *args, port, no_demo, no_worker, **options):
+    def handle(self, *args, port, host, threads, no_demo, no_worker, **options):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database ready.")
         if not no_demo and not Organization.objects.exists():
@@ -35,19 +44,41 @@ class Command(BaseCommand):
             call_command("load_demo")
             self._theme_demo()
         self.stdout.write(
-            self.style.SUCCESS(f"\nHeard is at http://127.0.0.1:{port}/\n")
+            self.style.SUCCESS(f"\nHeard is at http://{_url_host(host)}:{port}/\n")
             + "Demo logins (password "
             + self.style.WARNING(DEMO_PASSWORD)
             + "):\n"
             + "".join(f"  {username:<12} {role}\n" for username, role in DEMO_USERS)
         )
         worker = None if no_worker else self._start_worker()
+        self.stdout.flush()
         try:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+            self._serve(host, port, threads)
+        except KeyboardInterrupt:
+            self.stdout.write("\nStopped.")
         finally:
             if worker is not None:
                 worker.terminate()
                 worker.wait(timeout=15)
+
+    def _serve(self, host: str, port: int, threads: int) -> None:
+        """Serve with waitress, a production WSGI server in pure Python (no compiler, any OS).
+
+        Static files come from WhiteNoise inside the application.
+        """
+        from django.core.wsgi import get_wsgi_application
+
+        options = {"host": host, "port": port, "threads": threads, "ident": "Heard"}
+        if os.environ.get("HEARD_BEHIND_PROXY") == "1":
+            # The client's address and scheme as the proxy on this machine saw them, so the
+            # sign-in lockout and the HTTPS redirect see people, not the proxy.
+            options.update(
+                trusted_proxy="127.0.0.1",
+                trusted_proxy_count=1,
+                trusted_proxy_headers={"x-forwarded-for", "x-forwarded-proto"},
+                clear_untrusted_proxy_headers=True,
+            )
+        waitress.serve(get_wsgi_application(), **options)
 
     def _theme_demo(self) -> None:
         """Find the demo campaigns' themes now, so the Themes page is full when first opened."""
@@ -72,6 +103,9 @@ class Command(BaseCommand):
         if not backend.startswith("django_tasks_db."):
             return None  # an immediate backend runs tasks in the web process itself
         self.stdout.write("Starting the background worker.")
-        return subprocess.Popen(  # noqa: S603 - our own interpreter and command, no user input
-            worker_command(), env=os.environ.copy()
-        )
+        # It ends with this process, even after `kill -9` (heard/cli.py).
+        return start_worker()
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
