@@ -33,6 +33,7 @@ from heard.conversations.services import (
     record_conversation,
 )
 from heard.people.models import Consent, Household, Person, Place, Relationship
+from heard.people.services import forget_notes_of
 
 from . import DEMO_PASSWORD, fieldnotes
 from .campaign import EVENT_ISSUES, EVENTS, MAIN_GUIDE, PAST_GUIDE, TRAINING_TEXT
@@ -573,3 +574,9 @@ def _consents(rng, residents: list[Resident], plans: list[Plan], team) -> None:
             )
         )
     Consent.objects.bulk_create(consents)
+    # Someone who said no to notes leaves none behind: their conversations keep who, when and
+    # the next step, but no answers, quotes or leader signals (in a group, only their own
+    # quotes and signals go). The same rule `record_consent` applies when someone says no.
+    forget_notes_of(
+        [c.person.pk for c in consents if c.topic == Consent.Topic.RECORDS and not c.granted]
+    )
