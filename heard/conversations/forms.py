@@ -3,10 +3,13 @@
 import uuid
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from heard.campaigns.models import Campaign
 from heard.commitments.models import Commitment
+from heard.commitments.rules import due_date_problem
+from heard.ids import IdChoiceField, IdMultipleChoiceField, parse_id
 from heard.leadership.models import Kindliness
 from heard.people.models import Person
 from heard.people.services import NewPerson
@@ -28,6 +31,25 @@ def _too_long_message(limit: int) -> str:
 
 FIRST_NAMED = ("", "The first person named")
 NOT_THERE = "Choose someone who is in this conversation."
+GUIDE_CHANGED = "The campaign changed, so its guide is shown now: check your answers, then save."
+
+
+class HeldErrors:
+    """A bound form that shows what was typed without judging it yet (`quiet=True`): after
+    "Show this campaign's guide", a half-filled form must not come back covered in errors. A
+    quiet form is never valid, so nothing can be saved from it."""
+
+    def __init__(self, *args, quiet: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quiet = quiet
+
+    def full_clean(self):
+        super().full_clean()
+        if self.quiet:
+            self._errors = ErrorDict()
+
+    def is_valid(self) -> bool:
+        return not self.quiet and super().is_valid()
 
 
 # A speaker's choice value: "p<id>" for someone found, "n<row>" for the new-person row typed in.
@@ -46,11 +68,11 @@ def speaker_choices(data, people) -> list[tuple[str, str]]:
     the new people typed in."""
     if data is None:
         return []
-    ids = list(dict.fromkeys(int(i) for i in data.getlist("people") if i.isdigit()))
+    ids = [pk for pk in dict.fromkeys(map(parse_id, data.getlist("people"))) if pk]
     found = dict(people.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
     choices = [(_found_key(pk), found[pk]) for pk in ids if pk in found]
-    rows = data.get("new-TOTAL_FORMS", "0")
-    for row in range(min(int(rows) if rows.isdigit() else 0, NewPersonFormSet.max_num)):
+    rows = parse_id(data.get("new-TOTAL_FORMS", "")) or 0
+    for row in range(min(rows, NewPersonFormSet.max_num)):
         name = data.get(f"new-{row}-name", "").strip()
         if name:
             choices.append((_new_key(row), name))
@@ -71,18 +93,18 @@ class SpeakerField(forms.ChoiceField):
         )
 
 
-class ConversationForm(forms.Form):
+class ConversationForm(HeldErrors, forms.Form):
     client_id = forms.UUIDField(widget=forms.HiddenInput)
-    campaign = forms.ModelChoiceField(
+    campaign = IdChoiceField(
         queryset=Campaign.objects.none(),
         error_messages={"invalid_choice": "Unknown campaign."},
     )
     venue = forms.ChoiceField(choices=Venue.choices, widget=forms.RadioSelect)
     held_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
-    place = forms.ModelChoiceField(
+    place = IdChoiceField(
         queryset=None, required=False, label="Neighbourhood / turf", empty_label="—"
     )
-    people = forms.ModelMultipleChoiceField(
+    people = IdMultipleChoiceField(
         queryset=Person.objects.none(),
         required=False,
         widget=forms.MultipleHiddenInput,
@@ -107,6 +129,7 @@ class ConversationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["signals_seen_in"].choices = [FIRST_NAMED, *speakers]
         self.membership = membership
+        self.guide_campaign = campaign
         self.guide = list(campaign.questions.all()) if campaign else []
         self.fields["campaign"].queryset = Campaign.objects.filter(
             organization=membership.organization
@@ -142,25 +165,42 @@ class ConversationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         campaign = cleaned.get("campaign")
-        if campaign and self.guide and campaign.pk != self.guide[0].campaign_id:
-            # The guide shown belongs to another campaign: answers must not cross over.
-            self.add_error("campaign", "Pick the campaign again: its guide has changed.")
+        if campaign and self.guide_campaign and campaign != self.guide_campaign:
+            # The answers were typed for another campaign's questions: they must not cross
+            # over unseen (`capture.Capture` shows them against the new guide).
+            self.add_error("campaign", forms.ValidationError(GUIDE_CHANGED, code="guide_changed"))
         if cleaned.get("next_step") and cleaned.get("next_step_response") == Response.NOT_ASKED:
             self.add_error("next_step_response", "Did they say yes, maybe or no?")
         return cleaned
 
 
-class NewPersonForm(forms.Form):
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _yes_no(label: str) -> forms.TypedChoiceField:
+    # Blank (an older page without the question) records nothing: the person was not asked.
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda answer: answer == "yes",
+        empty_value=None,
+        required=False,
+        initial="yes",
+        widget=forms.RadioSelect,
+    )
+
+
+class NewPersonForm(HeldErrors, forms.Form):
     name = forms.CharField(max_length=160, required=False)
     phone = forms.CharField(max_length=40, required=False)
     email = forms.EmailField(required=False)
     language = forms.ChoiceField(choices=Person.Language.choices, initial=Person.Language.ENGLISH)
-    place = forms.ModelChoiceField(
-        queryset=None, required=False, label="Neighbourhood", empty_label="—"
-    )
+    place = IdChoiceField(queryset=None, required=False, label="Neighbourhood", empty_label="—")
     household = forms.CharField(
         max_length=160, required=False, help_text="Household name, e.g. “Ramírez household”"
     )
+    may_contact = _yes_no("May we contact them again?")
+    notes_kept = _yes_no("Agreed to notes being kept?")
 
     def __init__(self, *args, places, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,10 +224,12 @@ class NewPersonForm(forms.Form):
             language=data.get("language") or Person.Language.ENGLISH,
             place=data.get("place"),
             household_name=data.get("household", "").strip(),
+            may_contact=data.get("may_contact"),
+            notes_kept=data.get("notes_kept"),
         )
 
 
-class QuoteForm(forms.Form):
+class QuoteForm(HeldErrors, forms.Form):
     text = forms.CharField(
         label="Their words",
         required=False,
@@ -205,7 +247,7 @@ class QuoteForm(forms.Form):
         self.fields["speaker"].choices = [FIRST_NAMED, *speakers]
 
 
-class PromiseForm(forms.Form):
+class PromiseForm(HeldErrors, forms.Form):
     side = forms.ChoiceField(choices=Commitment.Side.choices, label="Who")
     what = forms.CharField(max_length=400, required=False, label="Will do")
     hours = forms.DecimalField(
@@ -227,9 +269,56 @@ class PromiseForm(forms.Form):
         return cleaned
 
 
+class CarriedAnswerForm(HeldErrors, forms.Form):
+    """An answer typed for the guide of the campaign shown before, whose question the new
+    guide does not ask: kept on screen until it is moved into a question or left out."""
+
+    prompt = forms.CharField(max_length=300, required=False, widget=forms.HiddenInput)
+    text = forms.CharField(
+        label="Your answer",
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _too_long_message(MAX_TEXT)},
+    )
+
+
+class BaseCarriedAnswerFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = "Leave it out"
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if self._should_delete_form(form) or not hasattr(form, "cleaned_data"):
+                continue
+            if form.cleaned_data.get("text", "").strip():
+                form.add_error(
+                    "text", "Copy this into a question of the guide, or tick “Leave it out”."
+                )
+
+
 NewPersonFormSet = forms.formset_factory(NewPersonForm, extra=1, max_num=20)
 QuoteFormSet = forms.formset_factory(QuoteForm, extra=1, max_num=20)
 PromiseFormSet = forms.formset_factory(PromiseForm, extra=2, max_num=20)
+CarriedAnswerFormSet = forms.formset_factory(
+    CarriedAnswerForm, formset=BaseCarriedAnswerFormSet, extra=0, max_num=40, can_delete=True
+)
+
+
+def check_due_dates(form, promises) -> bool:
+    """Each promise falls due after its conversation and within two years of it; the promise
+    forms alone cannot tell, since the date of the conversation is on the main form."""
+    held_on = form.cleaned_data.get("held_on")
+    fits = True
+    for promise in promises:
+        due_on = promise.cleaned_data.get("due_on")
+        problem = due_date_problem(due_on, held_on=held_on) if due_on and held_on else None
+        if problem:
+            promise.add_error("due_on", problem)
+            fits = False
+    return fits
 
 
 def build_record(form, new_people, quotes, promises) -> ConversationRecord:
@@ -275,3 +364,17 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
             if f.cleaned_data.get("what", "").strip()
         ],
     )
+
+
+class ConversationFilterForm(forms.Form):
+    """The list's search and filters, read from the query string."""
+
+    q = forms.CharField(required=False, max_length=200)
+    campaign = IdChoiceField(
+        queryset=None, required=False, error_messages={"invalid_choice": "Unknown campaign."}
+    )
+    venue = forms.ChoiceField(choices=[("", "All venues"), *Venue.choices], required=False)
+
+    def __init__(self, *args, campaigns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = campaigns

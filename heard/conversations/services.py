@@ -11,10 +11,12 @@ from django.db import IntegrityError, transaction
 from django.utils import dateformat, timezone
 
 from heard.accounts.models import Membership
-from heard.campaigns.models import Campaign
+from heard.campaigns.models import EARLIEST_DATE, Campaign, date_out_of_bounds
 from heard.commitments.models import Commitment
+from heard.commitments.rules import due_date_problem
 from heard.leadership.models import Assessment
-from heard.people.models import Person, Place
+from heard.people.consent import notes_may_be_kept, refusing
+from heard.people.models import Consent, Person, Place
 from heard.people.services import NewPerson, add_person
 from heard.themes.tasks import assign_after_commit
 
@@ -87,11 +89,12 @@ def date_problem(campaign: Campaign | None, held_on: dt.date) -> str | None:
     """What is wrong with a conversation's date, or None; the capture form and
     `check_conversation` give the same message. A date long before the campaign is a typo that
     would also stretch the campaign's charts over the years in between."""
-    if held_on > timezone.localdate():
+    today = timezone.localdate()
+    if held_on > today:
         return "The date is in the future."
     if campaign is not None and held_on < campaign.earliest_conversation_date:
         return _too_early_message(campaign)
-    return None
+    return date_out_of_bounds(held_on, earliest=EARLIEST_DATE, latest=today)
 
 
 def _too_early_message(campaign: Campaign) -> str:
@@ -132,6 +135,10 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
         errors.setdefault("people", []).append(
             "A quote or leader signal names someone who is not in this conversation."
         )
+    for promise in record.promises:
+        problem = due_date_problem(promise.due_on, held_on=record.held_on)
+        if problem:
+            errors.setdefault("promises", []).append(f"“{promise.what}”: {problem}")
     question_ids = set(record.campaign.questions.values_list("id", flat=True))
     if set(record.answers) - question_ids:
         errors.setdefault("answers", []).append("An answer belongs to another campaign's guide.")
@@ -149,7 +156,11 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
 def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[Conversation, bool]:
     """Store a conversation with its people, answers, quotes, leader signals, next step and
     commitments, all or nothing. The same UUID twice stores it once: returns (conversation,
-    created)."""
+    created).
+
+    Consent decides what of it is kept: when everyone in it said no to notes being kept, no
+    answers, quotes or leader signals are stored (the date, venue, people, next step and
+    commitments are); in a group, a refuser's own quotes and signals are left out."""
     existing = Conversation.objects.filter(pk=record.id).first()
     if existing is not None:
         return _already_recorded(by, existing)
@@ -182,10 +193,12 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
             Participant.objects.bulk_create(
                 Participant(conversation=conversation, person=p) for p in dict.fromkeys(people)
             )
+            keep_notes = notes_may_be_kept(people)
+            refused = _refusing_notes(people) if keep_notes else set(people)
             Answer.objects.bulk_create(
                 Answer(conversation=conversation, question_id=qid, text=text.strip())
                 for qid, text in record.answers.items()
-                if text.strip()
+                if text.strip() and keep_notes
             )
             Quote.objects.bulk_create(
                 Quote(
@@ -195,9 +208,9 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
                     consent=q.consent,
                 )
                 for q in record.quotes
-                if q.text.strip()
+                if q.text.strip() and who(q.person) not in refused
             )
-            if record.signals.noticed:
+            if record.signals.noticed and who(record.signals.person) not in refused:
                 Assessment.objects.create(
                     person=who(record.signals.person),
                     conversation=conversation,
@@ -231,6 +244,16 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
             raise
         return _already_recorded(by, existing)
     return conversation, True
+
+
+def _refusing_notes(people: list[Person]) -> set[Person]:
+    """Those of the conversation's people whose newest answer to notes being kept is no."""
+    ids = set(
+        refusing(Consent.Topic.RECORDS)
+        .filter(pk__in=[p.pk for p in people])
+        .values_list("pk", flat=True)
+    )
+    return {p for p in people if p.pk in ids}
 
 
 def _took_part(speaker: Person | NewPerson, record: ConversationRecord) -> bool:

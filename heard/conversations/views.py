@@ -2,12 +2,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from heard.accounts.queries import member_required
 from heard.campaigns.queries import campaigns_for
+from heard.people.consent import notes_may_be_kept
 from heard.people.queries import people_for, places_for
 
 from . import forms
+from .body import keep_oversized_post
+from .capture import Capture, campaign_in, switch_guide
 from .models import Venue
 from .queries import get_conversation_for, search_conversations
 from .services import record_conversation
@@ -15,24 +19,32 @@ from .services import record_conversation
 
 @member_required()
 def conversation_list(request):
-    query = request.GET.get("q", "")
-    campaign_id = request.GET.get("campaign") or None
-    venue = request.GET.get("venue", "")
-    if campaign_id and not str(campaign_id).isdigit():
-        campaign_id = None
-    conversations = search_conversations(request.membership, query, campaign_id, venue)
+    campaigns = campaigns_for(request.membership)
+    filters = forms.ConversationFilterForm(request.GET, campaigns=campaigns)
+    # A filter that cannot be one (an unknown campaign, a 30-digit id) is left out and said.
+    valid = filters.is_valid()
+    wanted = filters.cleaned_data
+    campaign = wanted.get("campaign")
+    conversations = search_conversations(
+        request.membership,
+        wanted.get("q", ""),
+        campaign.pk if campaign else None,
+        wanted.get("venue", ""),
+    )
     page = Paginator(conversations, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "conversations/list.html",
         {
             "page": page,
-            "query": query,
-            "campaigns": campaigns_for(request.membership),
-            "campaign_id": int(campaign_id) if campaign_id else None,
+            "filters": filters,
+            "query": wanted.get("q", ""),
+            "campaigns": campaigns,
+            "campaign_id": campaign.pk if campaign else None,
             "venues": Venue.choices,
-            "venue": venue,
+            "venue": wanted.get("venue", ""),
         },
+        status=200 if valid else 400,
     )
 
 
@@ -44,69 +56,76 @@ def conversation_detail(request, pk):
 
 def _chosen_campaign(request, campaigns):
     wanted = request.POST.get("campaign") or request.GET.get("campaign")
-    if wanted and str(wanted).isdigit():
-        found = campaigns.filter(pk=wanted).first()
-        if found:
-            return found
-    return campaigns.filter(is_active=True).first() or campaigns.first()
+    found = campaign_in(campaigns, wanted)
+    return found or campaigns.filter(is_active=True).first() or campaigns.first()
 
 
+@csrf_exempt  # CSRF is checked inside, once an oversized body is read: see body.py
 @member_required()
+@keep_oversized_post
+@csrf_protect
 def conversation_new(request):
     membership = request.membership
     campaigns = campaigns_for(membership)
-    campaign = _chosen_campaign(request, campaigns)
-    places = places_for(membership)
-    people = people_for(membership)
+    chosen = _chosen_campaign(request, campaigns)
     data = request.POST if request.method == "POST" else None
-    speakers = forms.speaker_choices(data, people)
-    form_kwargs = {
-        "membership": membership,
-        "campaign": campaign,
-        "places": places,
-        "people": people,
-        "speakers": speakers,
-    }
-    form = forms.ConversationForm(data, initial={"campaign": campaign}, **form_kwargs)
-    new_people = forms.NewPersonFormSet(data, prefix="new", form_kwargs={"places": places})
-    quotes = forms.QuoteFormSet(data, prefix="quote", form_kwargs={"speakers": speakers})
-    promises = forms.PromiseFormSet(data, prefix="promise")
-    if request.method == "POST" and _all_valid(form, new_people, quotes, promises):
-        record = forms.build_record(form, new_people, quotes, promises)
+    # The campaign whose guide the answers were typed for (the page says it in "guide").
+    shown = (campaign_in(campaigns, data.get("guide")) if data else None) or chosen
+    scope = {"membership": membership, "places": places_for(membership)}
+    scope["people"] = people_for(membership)
+    if data is not None and "switch" in data and chosen:
+        # "Show this campaign's guide": the same page on the new guide, everything carried.
+        data, note = switch_guide(data, shown=shown, chosen=chosen)
+        capture = Capture.build(data, campaign=chosen, quiet=True, **scope)
+        capture.notes.append(note)
+        return _capture_page(request, capture, status=200)
+    capture = Capture.build(data, campaign=shown, quiet=bool(request.oversized), **scope)
+    if request.oversized:
+        capture.note_oversized(request.oversized)
+        return _capture_page(request, capture, status=413)
+    if data is not None and capture.is_valid():
         try:
-            conversation, created = record_conversation(by=membership, record=record)
+            conversation, created = record_conversation(by=membership, record=capture.record())
         except ValidationError as error:
-            _attach_errors(form, error)
+            capture.attach(error)
         else:
-            if created:
-                messages.success(request, "Conversation recorded. Thank you for listening.")
-            else:
-                messages.info(request, "This conversation was already recorded.")
+            _say_recorded(request, conversation, created)
             return redirect("conversations:detail", pk=conversation.pk)
-    # Keep the people already picked when the form comes back with errors.
-    chosen_people = list(getattr(form, "cleaned_data", {}).get("people") or [])
+    if capture.guide_changed():
+        data, note = switch_guide(data, shown=shown, chosen=capture.form.cleaned_data["campaign"])
+        capture = Capture.build(data, campaign=capture.form.cleaned_data["campaign"], **scope)
+        capture.form.add_error("campaign", forms.GUIDE_CHANGED)
+        capture.notes.append(note)
+    return _capture_page(request, capture, status=400 if data is not None else 200)
+
+
+def _say_recorded(request, conversation, created: bool) -> None:
+    if not created:
+        messages.info(request, "This conversation was already recorded.")
+    elif notes_may_be_kept(conversation.people.all()):
+        messages.success(request, "Conversation recorded. Thank you for listening.")
+    else:
+        messages.success(
+            request,
+            "Conversation recorded without its notes: everyone in it said no to notes being "
+            "kept, so its answers, quotes and leader signals were not stored.",
+        )
+
+
+def _capture_page(request, capture: Capture, *, status: int):
     return render(
         request,
         "conversations/new.html",
         {
-            "form": form,
-            "new_people": new_people,
-            "quotes": quotes,
-            "promises": promises,
-            "campaign": campaign,
-            "chosen_people": chosen_people,
-            "speakers": speakers,
+            "form": capture.form,
+            "new_people": capture.new_people,
+            "quotes": capture.quotes,
+            "promises": capture.promises,
+            "carried": capture.carried,
+            "campaign": capture.campaign,
+            "chosen_people": capture.chosen_people,
+            "speakers": capture.speakers,
+            "notes": capture.notes,
         },
-        status=400 if form.is_bound else 200,
+        status=status,
     )
-
-
-def _all_valid(*forms_) -> bool:
-    return all([f.is_valid() for f in forms_])  # a list, so every form shows its errors
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    for field, field_errors in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in field_errors:
-            form.add_error(target, message)

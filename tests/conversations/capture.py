@@ -1,5 +1,6 @@
 """The capture form as a phone posts it, and a way to find an error next to its field."""
 
+import datetime as dt
 import uuid
 
 from django.urls import reverse
@@ -7,6 +8,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 URL = reverse("conversations:new")
+#: A due date a commitment may have: after the conversation, within two years of it.
+SOON = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
 
 # The empty rows the form shows, posted with their defaults when left alone.
 BLANK_ROWS = {

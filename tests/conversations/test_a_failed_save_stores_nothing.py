@@ -10,7 +10,7 @@ from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.leadership.models import Assessment
 from heard.people.models import Household, Person
 
-from .capture import URL, capture_data
+from .capture import SOON, URL, capture_data
 
 MODELS = (Conversation, Participant, Answer, Quote, Commitment, Assessment, Person, Household)
 
@@ -32,9 +32,7 @@ def test_a_failure_after_the_conversation_row_is_written_stores_nothing(lee_clie
         offered_to_help="on",
         next_step="action",
         next_step_response="yes",
-        promises=[
-            {"side": "person", "what": "Call two neighbours", "hours": "1", "due_on": "2030-01-01"}
-        ],
+        promises=[{"side": "person", "what": "Call two neighbours", "hours": "1", "due_on": SOON}],
     )
     # The commitments are the last thing written: by then every other row exists.
     with (

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from heard.conversations.models import Conversation
 
-from .capture import URL, capture_data, error_at_the_top, error_next_to
+from .capture import SOON, URL, capture_data, error_at_the_top, error_next_to
 
 TOMORROW = timezone.localdate() + dt.timedelta(days=1)
 
@@ -103,7 +103,7 @@ def test_a_commitment_needs_hours_and_a_date(post):
 
 
 def test_hours_and_a_date_need_to_say_what_will_be_done(post):
-    response = post(promises=[{"side": "organizer", "hours": "2", "due_on": "2030-01-01"}])
+    response = post(promises=[{"side": "organizer", "hours": "2", "due_on": SOON}])
     assert error_next_to(response, "id_promise-0-what", "What will they do?")
 
 
@@ -119,7 +119,7 @@ def test_hours_and_a_date_need_to_say_what_will_be_done(post):
 )
 def test_hours_must_be_sensible(post, hours, message):
     response = post(
-        promises=[{"side": "person", "what": "Knock doors", "hours": hours, "due_on": "2030-01-01"}]
+        promises=[{"side": "person", "what": "Knock doors", "hours": hours, "due_on": SOON}]
     )
     assert error_next_to(response, "id_promise-0-hours", message)
 

@@ -61,8 +61,12 @@ def test_filtering_by_campaign(may_client, may, ours):
     assert f'<option value="{other.pk}" selected>Safe Streets</option>' in response.content.decode()
 
 
-def test_a_campaign_filter_that_is_not_a_number_is_ignored(may_client, ours):
-    assert found(may_client, campaign="abc") == {ours.by_lee.pk, ours.by_may.pk}
+@pytest.mark.parametrize("campaign", ["abc", "99999999999999999999", "-1", "²", "1\x00"])
+def test_a_campaign_filter_that_cannot_be_one_is_left_out_and_said(may_client, ours, campaign):
+    response = may_client.get(URL, {"campaign": campaign})
+    assert response.status_code == 400
+    assert "Unknown campaign." in response.content.decode()
+    assert {c.pk for c in response.context["page"]} == {ours.by_lee.pk, ours.by_may.pk}
 
 
 def test_filtering_by_venue(may_client, may, ours):

@@ -7,7 +7,7 @@ from heard.commitments.models import Commitment
 from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.people.models import Person
 
-from .capture import URL, capture_data, error_at_the_top
+from .capture import SOON, URL, capture_data, error_at_the_top
 
 ALREADY_IN_USE = "This conversation id is already in use."
 
@@ -19,9 +19,7 @@ def full_conversation(ours):
         new_people=[{"name": "Kofi Mensah"}],
         answers={ours.problem: "The boiler."},
         quotes=[{"text": "Together.", "consent": "team"}],
-        promises=[
-            {"side": "person", "what": "Call two neighbours", "hours": "1", "due_on": "2030-01-01"}
-        ],
+        promises=[{"side": "person", "what": "Call two neighbours", "hours": "1", "due_on": SOON}],
     )
 
 

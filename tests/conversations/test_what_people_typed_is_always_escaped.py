@@ -11,7 +11,7 @@ from heard.campaigns.models import Campaign
 from heard.conversations.models import Conversation
 from heard.people.models import Person
 
-from .capture import URL, capture_data
+from .capture import SOON, URL, capture_data
 
 
 def markup(where: str) -> str:
@@ -42,9 +42,7 @@ def typed(may, may_client, org):
         quotes=[{"text": markup("quote"), "consent": "public"}],
         next_step="action",
         next_step_response="yes",
-        promises=[
-            {"side": "person", "what": markup("commitment"), "hours": "1", "due_on": "2030-01-01"}
-        ],
+        promises=[{"side": "person", "what": markup("commitment"), "hours": "1", "due_on": SOON}],
     )
     assert may_client.post(URL, data).status_code == 302
     person = Person.objects.get(household__isnull=False)

@@ -113,7 +113,9 @@
         ["name", "id", "for"].forEach((attr) => {
           if (el.hasAttribute(attr)) el.setAttribute(attr, el.getAttribute(attr).replace(pattern, prefix + "-" + index + "-"));
         });
-        if (el.matches("input:not([type=hidden]):not([type=checkbox]), textarea")) el.value = "";
+        if (el.matches("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea")) el.value = "";
+        // A new row's consent questions start at their default, yes.
+        if (el.matches("input[type=radio]")) el.checked = el.value === "yes";
         if (el.matches("input[type=hidden][name$='-id']")) el.value = "";
         if (el.matches("input[type=checkbox]")) el.checked = false;
       });
@@ -127,14 +129,17 @@
     });
   });
 
-  // Changing the campaign shows its guide: reload with the choice (only before typing answers).
+  // Changing the campaign shows its guide: the whole form is posted as "switch", and the page
+  // comes back on the new guide with everything typed kept (answers to the same question move
+  // across, the others wait above the guide). Nothing is saved by a switch.
   const campaign = document.getElementById("id_campaign");
   const form = document.getElementById("capture");
   if (campaign && form) {
     campaign.addEventListener("change", () => {
-      const typed = Array.from(form.querySelectorAll("textarea")).some((t) => t.value.trim());
-      if (typed && !confirm("Switch campaign? Answers typed for this guide will be cleared.")) return;
-      window.location.search = "?campaign=" + encodeURIComponent(campaign.value);
+      const marker = document.createElement("input");
+      marker.type = "hidden"; marker.name = "switch"; marker.value = "1";
+      form.append(marker);
+      form.submit();
     });
   }
 })();

@@ -1,0 +1,224 @@
+"""The capture page's forms taken together: built from what was posted, moved onto another
+campaign's guide when the campaign changes, and described field by field when a post was cut.
+
+Answers are typed for one campaign's questions. When the campaign changes ("Show this
+campaign's guide", or a save after picking another campaign), nothing typed may be dropped
+silently: each answer moves to the new guide's question with the same prompt, and the rest are
+carried above the guide until the volunteer copies them in or ticks "Leave it out".
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils.text import capfirst
+
+from heard.accounts.models import Membership
+from heard.campaigns.models import Campaign
+from heard.ids import parse_id
+from heard.people.models import Person
+
+from . import forms
+from .body import Oversized
+from .services import ConversationRecord
+
+CARRIED = "carried"
+
+
+def campaign_in(campaigns: QuerySet[Campaign], value) -> Campaign | None:
+    """The campaign `value` names among these, or None."""
+    pk = parse_id(value)
+    return campaigns.filter(pk=pk).first() if pk else None
+
+
+def chosen_people(data, people: QuerySet[Person]) -> list[Person]:
+    """The people found and posted (among those the member may see), in the order named: they
+    stay on the form when it comes back, even when another field is wrong."""
+    if data is None:
+        return []
+    ids = [pk for pk in dict.fromkeys(map(parse_id, data.getlist("people"))) if pk]
+    found = people.in_bulk(ids) if ids else {}
+    return [found[pk] for pk in ids if pk in found]
+
+
+@dataclass
+class Capture:
+    """The main form, its four formsets, and what the page says about them."""
+
+    form: forms.ConversationForm
+    new_people: forms.NewPersonFormSet
+    quotes: forms.QuoteFormSet
+    promises: forms.PromiseFormSet
+    carried: forms.CarriedAnswerFormSet
+    campaign: Campaign | None
+    speakers: list[tuple[str, str]]
+    chosen_people: list[Person]
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        data,
+        *,
+        membership: Membership,
+        campaign: Campaign | None,
+        places,
+        people: QuerySet[Person],
+        quiet: bool = False,
+    ) -> "Capture":
+        """The forms for `campaign`'s guide, bound to `data` (None: a blank page). A quiet
+        capture shows what was typed without errors, and is never valid."""
+        speakers = forms.speaker_choices(data, people)
+        held = {"quiet": quiet}
+        form = forms.ConversationForm(
+            data,
+            initial={"campaign": campaign},
+            membership=membership,
+            campaign=campaign,
+            places=places,
+            people=people,
+            speakers=speakers,
+            **held,
+        )
+        # Pages from before the campaign switch carried answers post no such rows.
+        carried_data = data if data is not None and f"{CARRIED}-TOTAL_FORMS" in data else None
+        return cls(
+            form=form,
+            new_people=forms.NewPersonFormSet(
+                data, prefix="new", form_kwargs={"places": places, **held}
+            ),
+            quotes=forms.QuoteFormSet(
+                data, prefix="quote", form_kwargs={"speakers": speakers, **held}
+            ),
+            promises=forms.PromiseFormSet(data, prefix="promise", form_kwargs=held),
+            carried=forms.CarriedAnswerFormSet(carried_data, prefix=CARRIED, form_kwargs=held),
+            campaign=campaign,
+            speakers=speakers,
+            chosen_people=chosen_people(data, people),
+        )
+
+    @property
+    def all_forms(self):
+        return [self.form, self.new_people, self.quotes, self.promises, self.carried]
+
+    def is_valid(self) -> bool:
+        # A list, so that every form shows its errors; no carried rows posted is nothing to do.
+        checked = [f for f in self.all_forms if f is not self.carried or f.is_bound]
+        valid = all([f.is_valid() for f in checked])
+        return valid and forms.check_due_dates(self.form, self.promises)
+
+    def record(self) -> ConversationRecord:
+        return forms.build_record(self.form, self.new_people, self.quotes, self.promises)
+
+    def guide_changed(self) -> bool:
+        """The campaign posted is not the one whose guide the answers were typed for."""
+        return self.form.is_bound and self.form.has_error("campaign", code="guide_changed")
+
+    def attach(self, error: ValidationError) -> None:
+        """Show the service's refusal next to the field it names, or at the top."""
+        for name, messages in error.message_dict.items():
+            target = name if name in self.form.fields else None
+            for message in messages:
+                self.form.add_error(target, message)
+
+    def describe(self, name: str) -> str:
+        """A posted field's name as the volunteer knows it, for a message about it."""
+        if name.startswith("answer_"):
+            prompt = next((q.prompt for q in self.form.guide if f"answer_{q.id}" == name), None)
+            return f"Your answer to “{prompt}”" if prompt else "An answer"
+        prefix, _, rest = name.partition("-")
+        row, _, field_name = rest.partition("-")
+        labels = {
+            "quote": "Quote",
+            "new": "New person",
+            "promise": "Commitment",
+            CARRIED: "An answer typed for the other guide",
+        }
+        if prefix in labels and row.isascii() and row.isdigit():
+            return f"{labels[prefix]} {int(row) + 1}" if prefix != CARRIED else labels[prefix]
+        found = self.form.fields.get(name)
+        return capfirst(str(found.label)) if found and found.label else name
+
+    def note_oversized(self, oversized: Oversized) -> None:
+        size = f"{oversized.size / 1_000_000:.1f} MB"
+        self.notes.append(
+            f"What you sent was too large to save at once ({size}). Nothing is saved yet: "
+            "check the form and save again."
+        )
+        for name in dict.fromkeys(oversized.cut):
+            self.notes.append(
+                f"{self.describe(name)} was cut to its first {forms.MAX_TEXT:,} characters: "
+                "check where it ends, and put the rest in another note."
+            )
+        if oversized.unread:
+            self.notes.append("The end of what you sent could not be read: check the last rows.")
+
+
+def switch_guide(data, *, shown: Campaign | None, chosen: Campaign) -> tuple[QueryDict, str]:
+    """The posted form moved from `shown`'s guide onto `chosen`'s, and a sentence saying what
+    happened to the answers (see the module). Answers already carried come along; those the
+    volunteer ticked "Leave it out" go, as asked."""
+    data = data.copy()
+    typed = []
+    for question in shown.questions.all() if shown else []:
+        text = data.pop(f"answer_{question.id}", [""])[-1]
+        if text.strip():
+            typed.append((question.prompt, text))
+    typed += _carried_rows(data)
+    open_questions: dict[str, int] = {}
+    for question in chosen.questions.all():
+        if not data.get(f"answer_{question.id}", "").strip():
+            open_questions.setdefault(_same(question.prompt), question.id)
+    placed, carried = 0, []
+    for prompt, text in typed:
+        question_id = open_questions.pop(_same(prompt), None)
+        if question_id is None:
+            carried.append((prompt, text))
+        else:
+            data[f"answer_{question_id}"] = text
+            placed += 1
+    _write_carried_rows(data, carried)
+    data["campaign"] = data["guide"] = str(chosen.pk)
+    return data, _switch_note(chosen, shown, placed, len(carried))
+
+
+def _same(prompt: str) -> str:
+    return " ".join(prompt.casefold().split())
+
+
+def _carried_rows(data: QueryDict) -> list[tuple[str, str]]:
+    total = parse_id(data.get(f"{CARRIED}-TOTAL_FORMS", "")) or 0
+    rows = []
+    for row in range(min(total, forms.CarriedAnswerFormSet.max_num)):
+        text = data.get(f"{CARRIED}-{row}-text", "")
+        if text.strip() and not data.get(f"{CARRIED}-{row}-DELETE"):
+            rows.append((data.get(f"{CARRIED}-{row}-prompt", ""), text))
+    for name in [n for n in data if n.startswith(f"{CARRIED}-")]:
+        del data[name]
+    return rows
+
+
+def _write_carried_rows(data: QueryDict, rows: list[tuple[str, str]]) -> None:
+    data[f"{CARRIED}-TOTAL_FORMS"] = str(len(rows))
+    data[f"{CARRIED}-INITIAL_FORMS"] = "0"
+    for row, (prompt, text) in enumerate(rows):
+        data[f"{CARRIED}-{row}-prompt"] = prompt
+        data[f"{CARRIED}-{row}-text"] = text
+
+
+def _switch_note(chosen: Campaign, shown: Campaign | None, placed: int, carried: int) -> str:
+    note = f"Showing the guide of “{chosen.name}”."
+    if placed:
+        note += f" {_answers(placed)} moved to the same question in it."
+    if carried:
+        from_where = f" for “{shown.name}”" if shown else ""
+        note += (
+            f" {_answers(carried)} typed{from_where} {'has' if carried == 1 else 'have'} no "
+            "question here: kept above the guide until you copy them in or leave them out."
+        )
+    return note
+
+
+def _answers(count: int) -> str:
+    return "1 answer" if count == 1 else f"{count} answers"
