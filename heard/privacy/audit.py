@@ -1,0 +1,137 @@
+"""Recording audit events, and knowing who is acting.
+
+Who acts is kept in a context variable: `AuditMiddleware` sets it to the request's user for
+each request, the privacy commands set it to the operator ("command line"), and receivers deep
+inside a `save()` read it without anyone passing a user down. Nothing is recorded while
+`audit_paused()` is in force (the demo builder, the erasure, which records one event of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from .models import AuditEvent
+
+#: How the operator running `heard` commands on the server is named in the log.
+OPERATOR = "command line"
+#: A failed sign-in with a name no member has: what was typed may be anything, even a
+#: neighbour's name or a password typed in the wrong box, so it is not kept.
+UNKNOWN_USER = "unknown user"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A signed-in user (`user`), or someone named without a login (`name`)."""
+
+    user: Any = None
+    name: str = ""
+
+
+_actor: ContextVar[Actor | None] = ContextVar("heard_audit_actor", default=None)
+_paused: ContextVar[bool] = ContextVar("heard_audit_paused", default=False)
+
+
+@contextmanager
+def acting_as(user: Any = None, *, name: str = "") -> Iterator[None]:
+    """Attribute what happens inside to this user (or name)."""
+    token = _actor.set(Actor(user=user, name=name))
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def acting_as_operator():
+    return acting_as(name=OPERATOR)
+
+
+@contextmanager
+def audit_paused() -> Iterator[None]:
+    """Record nothing inside: for bulk loads and for the erasure, which writes its own event."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def is_paused() -> bool:
+    return _paused.get()
+
+
+def has_actor() -> bool:
+    return _actor.get() is not None
+
+
+def _signed_in(user: Any) -> bool:
+    return user is not None and bool(getattr(user, "is_authenticated", False))
+
+
+def organization_of_user(user: Any) -> int | None:
+    """The organization of a signed-in member (None for a login without one)."""
+    from heard.accounts.models import Membership
+
+    if not _signed_in(user):
+        return None
+    try:
+        return user.membership.organization_id
+    except Membership.DoesNotExist:
+        return None
+
+
+def current_actor() -> tuple[Any, str]:
+    """(the signed-in user or None, the name the log gives them)."""
+    actor = _actor.get()
+    if actor is None:
+        return None, ""
+    if _signed_in(actor.user):
+        return actor.user, actor.user.get_username()
+    return None, actor.name
+
+
+#: `record(organization_id=...)`'s default: the acting member's organization.
+ACTORS_ORGANIZATION: Any = object()
+
+
+def object_kind(model: type[models.Model]) -> str:
+    return model._meta.label_lower
+
+
+def record(
+    action: str,
+    *,
+    user: Any = None,
+    actor_name: str | None = None,
+    organization_id: Any = ACTORS_ORGANIZATION,
+    kind: str = "",
+    object_id: Any = "",
+    person_id: int | None = None,
+    detail: str = "",
+) -> AuditEvent | None:
+    """Write one event. The actor is `user` when given, else whoever is acting now; the
+    organization, unless given (None: the operator's log only), is the actor's. Never pass a
+    neighbour's name or words in `detail`."""
+    if is_paused():
+        return None
+    if user is None and actor_name is None:
+        user, actor_name = current_actor()
+    elif actor_name is None:
+        actor_name = user.get_username() if _signed_in(user) else ""
+    if organization_id is ACTORS_ORGANIZATION:
+        organization_id = organization_of_user(user)
+    return AuditEvent.objects.create(
+        organization_id=organization_id,
+        actor_id=user.pk if _signed_in(user) else None,
+        actor_name=actor_name[:150],
+        action=action,
+        object_kind=kind,
+        object_id=str(object_id)[:64] if object_id != "" else "",
+        person_id=person_id,
+        detail=detail[:300],
+    )

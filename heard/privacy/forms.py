@@ -1,0 +1,62 @@
+"""Filtering the audit log, and confirming an erasure."""
+
+from __future__ import annotations
+
+from django import forms
+
+from .models import Action
+from .queries import AuditFilter
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(required=False)
+    member = forms.ChoiceField(required=False)
+    kind = forms.ChoiceField(required=False, label="Record kind")
+    object_id = forms.CharField(required=False, max_length=64, label="Record id")
+    since = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, members: list[str], kinds: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", "Any action"), *Action.choices]
+        self.fields["member"].choices = [("", "Anyone"), *((name, name) for name in members)]
+        self.fields["kind"].choices = [("", "Any kind"), *((kind, kind) for kind in kinds)]
+
+    def wanted(self) -> AuditFilter:
+        """The filter to apply: a field that does not validate simply filters nothing."""
+        if not self.is_bound:
+            return AuditFilter()
+        self.is_valid()
+        data = self.cleaned_data
+        return AuditFilter(
+            action=data.get("action") or "",
+            member=data.get("member") or "",
+            kind=data.get("kind") or "",
+            object_id=(data.get("object_id") or "").strip(),
+            since=data.get("since"),
+            until=data.get("until"),
+        )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class EraseForm(forms.Form):
+    """Typing the person's name is the confirmation: an erasure cannot be undone."""
+
+    confirm_name = forms.CharField(max_length=200, label="Type their full name to confirm")
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_confirm_name(self) -> str:
+        typed = self.cleaned_data["confirm_name"]
+        if _folded(typed) != _folded(self.person.name):
+            raise forms.ValidationError("That is not the name on this record; nothing was erased.")
+        return typed
