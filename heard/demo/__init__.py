@@ -5,5 +5,5 @@ DEMO_PASSWORD = "listen-first"  # noqa: S105
 DEMO_USERS = [
     ("organizer", "organizer, sees everything"),
     ("volunteer", "member volunteer, sees their turf"),
-    ("admin", "administrator"),
+    ("admin", "administrator, manages the members"),
 ]
