@@ -92,8 +92,10 @@ def conversation_new(request):
             _say_recorded(request, conversation, created)
             return redirect("conversations:detail", pk=conversation.pk)
     if capture.guide_changed():
-        data, note = switch_guide(data, shown=shown, chosen=capture.form.cleaned_data["campaign"])
-        capture = Capture.build(data, campaign=capture.form.cleaned_data["campaign"], **scope)
+        # The posted campaign is one of ours (else "Unknown campaign."), so `chosen` is it.
+        data, note = switch_guide(data, shown=shown, chosen=chosen)
+        capture = Capture.build(data, campaign=chosen, **scope)
+        capture.is_valid()  # every mistake shows at once, carried answers among them
         capture.form.add_error("campaign", forms.GUIDE_CHANGED)
         capture.notes.append(note)
     return _capture_page(request, capture, status=400 if data is not None else 200)

@@ -14,7 +14,16 @@ SOON = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
 # The empty rows the form shows, posted with their defaults when left alone.
 BLANK_ROWS = {
     "new": (
-        {"name": "", "phone": "", "email": "", "language": "en", "place": "", "household": ""},
+        {
+            "name": "",
+            "phone": "",
+            "email": "",
+            "language": "en",
+            "place": "",
+            "household": "",
+            "may_contact": "yes",
+            "notes_kept": "yes",
+        },
         1,
     ),
     "quote": ({"text": "", "consent": "none"}, 1),
@@ -33,7 +42,7 @@ def capture_data(
         "venue": "door",
         "held_on": timezone.localdate().isoformat(),
         "place": "",
-        "people": [p.pk for p in people],
+        "people": [getattr(p, "pk", p) for p in people],  # a raw value passes as it is
         "next_step": "",
         "next_step_response": "not_asked",
         "kindliness": "",
