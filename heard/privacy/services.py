@@ -248,11 +248,13 @@ def _themes(person: Person) -> list[dict]:
 
 @dataclass
 class Erasure:
-    """What an erasure removed (counted before), and the campaigns whose themes will re-run."""
+    """What an erasure removed (counted before), the campaigns it touched, and those of them
+    whose themes are queued to be worked out again."""
 
     person_id: int
     counts: dict[str, int | bool]
     campaign_ids: list[int] = field(default_factory=list)
+    rethemed_campaign_ids: list[int] = field(default_factory=list)
 
 
 def erase_person(*, by: Membership | None, person: Person) -> Erasure:
@@ -309,8 +311,16 @@ def erase_person(*, by: Membership | None, person: Person) -> Erasure:
             object_id=pk,
             detail=f"person #{pk} erased by {_name_of(by)}",
         )
-        transaction.on_commit(partial(_after_erasure, campaign_ids))
-    return Erasure(person_id=pk, counts=counts, campaign_ids=campaign_ids)
+        # A campaign never themed has no labels or phrases to remake.
+        rethemed = list(
+            Campaign.objects.filter(pk__in=campaign_ids, themes__isnull=False)
+            .distinct()
+            .values_list("pk", flat=True)
+        )
+        transaction.on_commit(partial(_after_erasure, rethemed))
+    return Erasure(
+        person_id=pk, counts=counts, campaign_ids=campaign_ids, rethemed_campaign_ids=rethemed
+    )
 
 
 def _overwrite_freed_pages() -> None:
@@ -467,7 +477,7 @@ def _forget_audit_events(person_id: int, going: dict[str, set[str]]) -> None:
 
 
 def _after_erasure(campaign_ids: list[int]) -> None:
-    for campaign in Campaign.objects.filter(pk__in=campaign_ids, themes__isnull=False).distinct():
+    for campaign in Campaign.objects.filter(pk__in=campaign_ids):
         request_run(by=None, campaign=campaign)
     _empty_the_write_ahead_log()
 

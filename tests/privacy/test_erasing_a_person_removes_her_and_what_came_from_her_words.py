@@ -82,8 +82,30 @@ def test_themes_are_worked_out_again_after_commit(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         erasure = erase_person(by=ada, person=zephyrine.person)
-    assert erasure.campaign_ids == [ours.campaign.pk]
+    assert erasure.campaign_ids == erasure.rethemed_campaign_ids == [ours.campaign.pk]
     assert ThemeRun.objects.filter(campaign=ours.campaign, status="queued").count() == 1
+
+
+def test_a_campaign_never_themed_is_not_queued(
+    zephyrine, ada, ours, django_capture_on_commit_callbacks
+):
+    zephyrine.theme.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        erasure = erase_person(by=ada, person=zephyrine.person)
+    assert erasure.rethemed_campaign_ids == []
+    assert not ThemeRun.objects.exists()
+
+
+def test_on_sqlite_freed_pages_are_overwritten(zephyrine, ada):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a SQLite setting")
+    with connection.cursor() as cursor:
+        # Some builds (Debian's) have it on by default; others do not.
+        cursor.execute("PRAGMA secure_delete=OFF")
+        erase_person(by=ada, person=zephyrine.person)
+        assert cursor.execute("PRAGMA secure_delete").fetchone() == (1,)
 
 
 def test_the_admins_log_forgets_her_and_her_rows(zephyrine, ada):

@@ -32,5 +32,5 @@ class Command(BaseCommand):
             erasure = erase_person(by=None, person=person)
         self.stdout.write(f"Erased person #{erasure.person_id}:")
         self.stdout.write("\n".join(lines))
-        if erasure.campaign_ids:
+        if erasure.rethemed_campaign_ids:
             self.stdout.write("Themes will be worked out again for the campaigns they were in.")
