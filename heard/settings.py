@@ -206,7 +206,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 # conversation and refuses anything meant to exhaust memory. The capture view answers a too-big
 # form with a message of its own.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
 
 if os.environ.get("HEARD_HTTPS") == "1":
     SESSION_COOKIE_SECURE = True

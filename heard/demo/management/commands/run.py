@@ -43,13 +43,14 @@ class Command(BaseCommand):
             self.stdout.write("Loading the demo organization (first start only)...")
             call_command("load_demo")
             self._theme_demo()
-        self.stdout.write(
-            self.style.SUCCESS(f"\nHeard is at http://{_url_host(host)}:{port}/\n")
-            + "Demo logins (password "
-            + self.style.WARNING(DEMO_PASSWORD)
-            + "):\n"
-            + "".join(f"  {username:<12} {role}\n" for username, role in DEMO_USERS)
-        )
+        self.stdout.write(self.style.SUCCESS(f"\nHeard is at http://{_url_host(host)}:{port}/\n"))
+        if not no_demo:
+            self.stdout.write(
+                "Demo logins (password "
+                + self.style.WARNING(DEMO_PASSWORD)
+                + "):\n"
+                + "".join(f"  {username:<12} {role}\n" for username, role in DEMO_USERS)
+            )
         worker = None if no_worker else self._start_worker()
         self.stdout.flush()
         try:
