@@ -1,5 +1,7 @@
 from django import forms
 
+from heard.ids import IdChoiceField
+
 from .models import Theme
 
 
@@ -16,7 +18,7 @@ class PinForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(
+    into = IdChoiceField(
         queryset=Theme.objects.none(),
         label="Merge into",
         empty_label="Choose a theme…",
@@ -34,7 +36,7 @@ class MoveForm(forms.Form):
     """Move one conversation: to a theme of its campaign, or to "unclear" (empty choice)."""
 
     conversation = forms.UUIDField(widget=forms.HiddenInput)
-    to = forms.ModelChoiceField(
+    to = IdChoiceField(
         queryset=Theme.objects.none(),
         required=False,
         empty_label="Unclear (no theme)",

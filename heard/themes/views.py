@@ -196,7 +196,8 @@ def move(request, campaign_pk):
 def _back(request, fallback: str, **kwargs):
     """Return to the page the form was on (same site only), else to `fallback`."""
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    # A path only: redirect() would read any other word ("910") as a view's name, a 500.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)
