@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from heard.people.queries import places_for
+from heard.search import search_text
 
 from . import forms, services
 from .models import Role
@@ -16,7 +17,7 @@ from .queries import get_member_for, member_required, search_members
 
 @member_required(Role.ADMIN)
 def member_list(request):
-    query = request.GET.get("q", "")
+    query = search_text(request.GET.get("q", ""))
     page = Paginator(search_members(request.membership, query), 30).get_page(
         request.GET.get("page")
     )

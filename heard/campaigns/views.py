@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.people.queries import people_for, search_people
+from heard.search import search_text
 
 from . import forms, services
 from .queries import campaigns_for, events_for, get_campaign_for, get_event_for, search_campaigns
@@ -14,7 +15,7 @@ from .queries import campaigns_for, events_for, get_campaign_for, get_event_for,
 
 @member_required()
 def campaign_list(request):
-    query = request.GET.get("q", "")
+    query = search_text(request.GET.get("q", ""))
     page = Paginator(search_campaigns(request.membership, query), 20).get_page(
         request.GET.get("page")
     )
@@ -92,7 +93,7 @@ def event_detail(request, pk):
     )
     # Find the person by name, phone or email, then sign them up: an organization has thousands
     # of people, too many for one menu on a phone. A sign-up posts to the search's own URL.
-    who = request.GET.get("who", "").strip()
+    who = search_text(request.GET.get("who", ""))
     if request.method == "POST" and form.is_valid():
         services.sign_up(by=membership, event=event, person=form.cleaned_data["person"])
         messages.success(request, f"{form.cleaned_data['person']} is signed up.")

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from heard.accounts.queries import member_required
 from heard.commitments.queries import commitments_of
 from heard.conversations.queries import conversations_with
+from heard.search import search_text
 
 from . import consent
 from .forms import ConsentForm
@@ -17,7 +18,7 @@ from .services import record_consent
 
 @member_required()
 def person_list(request):
-    query = request.GET.get("q", "")
+    query = search_text(request.GET.get("q", ""))
     people = search_people(request.membership, query, limit=0)
     page = Paginator(people, 30).get_page(request.GET.get("page"))
     return render(request, "people/list.html", {"page": page, "query": query})
@@ -92,7 +93,7 @@ def _count(n: int, thing: str) -> str:
 @member_required()
 def person_search(request):
     """The capture form's typeahead: people the asker may see, matching what was typed."""
-    query = request.GET.get("q", "")
+    query = search_text(request.GET.get("q", ""))
     people = search_people(request.membership, query, limit=12) if query.strip() else []
     return JsonResponse(
         {

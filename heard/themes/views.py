@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import get_campaign_for
 from heard.conversations.queries import get_conversation_for
+from heard.ids import parse_id
 
 from . import curation, forms, runs
 from .queries import (
@@ -70,8 +71,9 @@ def unclear(request, campaign_pk):
 def _conversations_page(request, campaign, theme, *, rename=None, merge=None, status=200):
     conversations = theme_conversations(request.membership, campaign, theme)
     subtheme = None
-    if theme is not None and request.GET.get("sub", "").isdigit():
-        subtheme = theme.children.filter(pk=request.GET["sub"]).first()
+    sub = parse_id(request.GET.get("sub"))  # "²" passes isdigit() and then fails int()
+    if theme is not None and sub:
+        subtheme = theme.children.filter(pk=sub).first()
         if subtheme is not None:
             conversations = conversations.filter(theme_assignment__subtheme=subtheme)
     page = Paginator(conversations, CONVERSATIONS_PER_PAGE).get_page(request.GET.get("page"))

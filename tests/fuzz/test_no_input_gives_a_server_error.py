@@ -82,6 +82,7 @@ TEXTS = [
 NASTY = NUMBERS + DATES + UUIDS + TEXTS
 # Query string parameters the list pages read.
 QUERY_NAMES = ["q", "page", "campaign", "venue", "sub", "who", "next"]
+QUERY_SWEEP = ["a\x00b", "99999999999999999999", "²", "-1", "9999-12-31", "x" * 5_000, "%"]
 # Fields a page adds only as it is used (a person picked on the capture form), or that a
 # tampered post might add: any form may get one or two of these too.
 EXTRA_NAMES = ["people", "person", "campaign", "place", "guide", "switch", "into", "to", "next"]
@@ -153,6 +154,13 @@ def post_fuzzed(client, form: Form, statuses: list[int]) -> None:
 
 
 def open_fuzzed(client, url: str, statuses: list[int]) -> None:
+    # Every query name at once with each of the worst values, then some Hypothesis mixes.
+    for value in QUERY_SWEEP:
+        query = dict.fromkeys(QUERY_NAMES, value)
+        response = client.get(url, query)
+        statuses.append(response.status_code)
+        assert response.status_code < 500, f"GET {url} {query} gave {response.status_code}"
+
     @fuzz_settings(max(EXAMPLES // 2, 2))
     @given(query=st.dictionaries(st.sampled_from(QUERY_NAMES), st.sampled_from(NASTY)))
     def opening_it_never_fails(query):
