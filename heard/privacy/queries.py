@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import SignUp
@@ -46,11 +47,21 @@ def filter_events(events: QuerySet[AuditEvent], wanted: AuditFilter) -> QuerySet
         events = events.filter(object_kind=wanted.kind)
     if wanted.object_id:
         events = events.filter(object_id=wanted.object_id)
+    # Whole local days, as a range on `at` itself so the (organization, -at) index serves it.
     if wanted.since:
-        events = events.filter(at__date__gte=wanted.since)
+        events = events.filter(at__gte=_start_of(wanted.since))
     if wanted.until:
-        events = events.filter(at__date__lte=wanted.until)
+        events = events.filter(at__lt=_start_of(wanted.until, days_after=1))
     return events
+
+
+def _start_of(day: dt.date, days_after: int = 0) -> dt.datetime:
+    # A day kept two days inside the calendar's ends: converting year 1 or 9999 to UTC must
+    # not overflow (a typed date can be anything the date field accepts).
+    day = min(max(day, dt.date.min + dt.timedelta(days=2)), dt.date.max - dt.timedelta(days=2))
+    return timezone.make_aware(
+        dt.datetime.combine(day + dt.timedelta(days=days_after), dt.time.min)
+    )
 
 
 def members_in_log(membership: Membership) -> list[str]:

@@ -235,6 +235,7 @@ def _themes(person: Person) -> list[dict]:
             "campaign": a.campaign.name,
             "theme": a.theme.title if a.theme else None,
             "theme_label": a.theme.label if a.theme else None,
+            "theme_name": a.theme.name if a.theme else None,
             "subtheme": a.subtheme.title if a.subtheme else None,
             "placed_by_organizer": a.by_organizer,
         }

@@ -97,6 +97,12 @@ def test_a_filter_naming_something_unknown_shows_an_error_not_a_crash(ada_client
     assert response.context["form"].errors.keys() == {"member", "since"}
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_dates_at_the_ends_of_the_calendar_are_no_error(ada_client, log, day):
+    response = ada_client.get(URL, {"since": day, "until": day})
+    assert response.status_code == 200
+
+
 def test_fifty_events_a_page(ada, ada_client, org):
     now = timezone.now()
     AuditEvent.objects.bulk_create(
