@@ -161,3 +161,25 @@ def test_only_her_organizations_administrator_may_erase_her(zephyrine, who, requ
     with pytest.raises(PermissionDenied):
         erase_person(by=request.getfixturevalue(who), person=zephyrine.person)
     assert Person.objects.filter(pk=zephyrine.person.pk).exists()
+
+
+def test_a_group_note_made_of_quotes_is_embedded_again_without_her_words(zephyrine, ada, ours):
+    from factories import ConversationFactory, QuoteFactory
+
+    from heard.analysis.cache import text_sha256
+
+    talk = ConversationFactory(campaign=ours.campaign, people=[zephyrine.person, ours.sam])
+    QuoteFactory(conversation=talk, person=zephyrine.person, text="her words alone")
+    QuoteFactory(conversation=talk, person=ours.sam, text="his words")
+    # A conversation without answers is grouped by its quotes (heard/themes/notes.py).
+    before = text_sha256("her words alone\nhis words")
+    ThemeAssignment.objects.create(
+        conversation=talk, campaign=ours.campaign, theme=zephyrine.theme, note_sha256=before
+    )
+    NoteEmbedding.objects.create(model_id="fake", text_sha256=before, vector=b"\0" * 16)
+
+    erase_person(by=ada, person=zephyrine.person)
+
+    assert not NoteEmbedding.objects.filter(text_sha256=before).exists()
+    assignment = ThemeAssignment.objects.get(conversation=talk)
+    assert assignment.note_sha256 == text_sha256("his words")
