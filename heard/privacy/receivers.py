@@ -21,6 +21,7 @@ Not recorded, because they are the machine's churn, not anybody's act:
 from __future__ import annotations
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -30,6 +31,8 @@ from . import audit
 from .models import Action, AuditEvent
 
 NEVER_RECORDED = {"themes.noteembedding", "privacy.auditevent"}
+#: A login's last sign-in time changes at every sign-in, which is recorded as a sign-in.
+FIELDS_NOT_RECORDED = {"last_login"}
 CHANGES_NOT_RECORDED = {"themes.themerun"}
 MACHINE_APPS = {"themes"}
 #: Parents an organization is read from, for rows that do not name it themselves.
@@ -37,14 +40,15 @@ PARENTS = ("conversation", "person", "campaign", "event")
 
 
 def audited_models() -> list[type[models.Model]]:
-    """The models of Heard's own apps whose rows the log follows."""
+    """The models of Heard's own apps whose rows the log follows, and the logins themselves:
+    an administrator adding a member, deactivating one or setting a password is a change too."""
     return [
         model
         for config in apps.get_app_configs()
         if config.name.startswith("heard.")
         for model in config.get_models()
         if audit.object_kind(model) not in NEVER_RECORDED
-    ]
+    ] + [get_user_model()]
 
 
 def connect_receivers() -> None:
@@ -176,7 +180,9 @@ def remember_changes(sender, instance, raw=False, update_fields=None, **kwargs) 
     fields = [
         f
         for f in sender._meta.concrete_fields
-        if not f.primary_key and not getattr(f, "auto_now", False)
+        if not f.primary_key
+        and not getattr(f, "auto_now", False)
+        and f.name not in FIELDS_NOT_RECORDED
     ]
     if update_fields is not None:
         instance._audit_changed = [

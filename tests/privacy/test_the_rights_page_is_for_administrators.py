@@ -98,3 +98,16 @@ def test_no_one_else_may_erase_her(zephyrine, who, status, request):
     response = erase(request.getfixturevalue(who), zephyrine, MARKERS["name"])
     assert response.status_code == status
     assert Person.objects.filter(pk=zephyrine.person.pk).exists()
+
+
+def test_the_person_page_links_to_it_for_administrators_only(zephyrine, ada_client, may_client):
+    person_page = reverse("people:detail", args=[zephyrine.person.pk])
+    assert page(zephyrine) in ada_client.get(person_page).content.decode()
+    assert page(zephyrine) not in may_client.get(person_page).content.decode()
+
+
+def test_the_audit_log_and_two_factor_are_in_the_administrators_menu(ada_client, may_client):
+    mine = ada_client.get(reverse("home")).content.decode()
+    assert reverse("privacy:audit") in mine and reverse("security:two_factor") in mine
+    theirs = may_client.get(reverse("home")).content.decode()
+    assert reverse("privacy:audit") not in theirs and reverse("security:two_factor") not in theirs
