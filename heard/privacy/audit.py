@@ -135,3 +135,17 @@ def record(
         person_id=person_id,
         detail=detail[:300],
     )
+
+
+def kind_label(kind: str) -> str:
+    """ "people.person" as a reader says it: "Person"; a login is a "Login"."""
+    from django.apps import apps
+    from django.conf import settings
+
+    if kind.lower() == settings.AUTH_USER_MODEL.lower():
+        return "Login"
+    try:
+        model = apps.get_model(kind)
+    except (LookupError, ValueError):
+        return kind
+    return str(model._meta.verbose_name).capitalize()

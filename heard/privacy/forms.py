@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from .audit import kind_label
 from .models import Action
 from .queries import AuditFilter
 
@@ -24,7 +25,10 @@ class AuditFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", "Any action"), *Action.choices]
         self.fields["member"].choices = [("", "Anyone"), *((name, name) for name in members)]
-        self.fields["kind"].choices = [("", "Any kind"), *((kind, kind) for kind in kinds)]
+        self.fields["kind"].choices = [
+            ("", "Any kind"),
+            *((kind, kind_label(kind)) for kind in kinds),
+        ]
 
     def wanted(self) -> AuditFilter:
         """The filter to apply: a field that does not validate simply filters nothing."""

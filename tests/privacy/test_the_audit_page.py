@@ -46,7 +46,7 @@ def test_the_administrator_sees_the_log_newest_first(ada_client, log):
     assert response.status_code == 200
     assert [pk for pk in shown(response) if pk in ours] == ours
     text = response.content.decode()
-    assert "fields: text" in text and "conversations.quote #3" in text
+    assert "fields: text" in text and "Quote #3" in text
 
 
 def test_another_organizations_events_are_never_shown(ada_client, olive_client, log):
@@ -155,3 +155,10 @@ def test_a_csv_cell_is_never_a_spreadsheet_formula(ada_client, org):
     response = ada_client.get(URL, {"action": "sign_in", "format": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[1][1] == "'=HYPERLINK(1)"
+
+
+def test_records_are_named_as_a_reader_says_them_and_linked_where_they_have_a_page(ada_client, log):
+    text = ada_client.get(URL).content.decode()
+    assert f'<a href="{reverse("people:detail", args=[8])}">Person #8</a>' in text
+    assert "Quote #3" in text and "conversations.quote" not in text.split("<table")[-1]
+    assert '<option value="people.person">Person</option>' in text
