@@ -12,6 +12,18 @@ urlpatterns = [
     path("", home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Every member changes their own password with Django's own views (an administrator sets a
+    # first one on the Members page and asks them to change it).
+    path(
+        "account/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "account/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("people/", include("heard.people.urls")),
     path("conversations/", include("heard.conversations.urls")),
     path("campaigns/", include("heard.campaigns.urls")),
