@@ -23,7 +23,8 @@ from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.demo import DEMO_PASSWORD, DEMO_USERS
 from heard.demo.builder import delete_demo, demo_organization, load_demo
 from heard.leadership.models import Assessment
-from heard.people.models import Household, Person, Relationship
+from heard.people import consent
+from heard.people.models import Consent, Household, Person, Relationship
 
 SPANISH = re.compile(r"\b(que|los|las|del|tiene|dice|su|para|porque|pero)\b")
 
@@ -322,3 +323,40 @@ def test_every_fragment_fills_its_slots():
                     assert "{" not in text and "@" not in text, (name, template)
                     count += 1
     assert count > 600
+
+
+# The demo is what people judge Heard by: it must follow the consent rules it teaches. Some
+# neighbours said no to notes being kept; none of their words or leader signals are stored.
+
+
+@pytest.fixture
+def refusers(demo, db):
+    return consent.refusing(Consent.Topic.RECORDS).filter(organization=demo)
+
+
+def test_some_demo_neighbours_said_no_to_notes_and_to_contact(demo, refusers):
+    assert refusers.count() >= 5
+    people = Person.objects.filter(organization=demo)
+    assert people.filter(consent.said_no(Consent.Topic.CONTACT)).count() >= 50
+
+
+def test_their_conversations_hold_no_answers_quotes_or_signals(demo, refusers):
+    conversations = Conversation.objects.filter(organization=demo)
+    emptied = consent.conversations_without_notes(conversations)
+    assert emptied  # the rule had something to do
+    assert not Answer.objects.filter(conversation_id__in=emptied).exists()
+    assert not Quote.objects.filter(conversation_id__in=emptied).exists()
+    assert not Assessment.objects.filter(conversation_id__in=emptied).exists()
+    assert Conversation.objects.filter(pk__in=emptied).count() == len(emptied)  # still there
+
+
+def test_no_quote_or_signal_of_theirs_is_stored_anywhere(demo, refusers):
+    assert not Quote.objects.filter(person__in=refusers).exists()
+    assert not Assessment.objects.filter(person__in=refusers, conversation__isnull=False).exists()
+
+
+def test_everyone_else_s_notes_are_all_there(demo):
+    conversations = Conversation.objects.filter(organization=demo)
+    emptied = consent.conversations_without_notes(conversations)
+    kept = conversations.exclude(pk__in=emptied)
+    assert kept.exclude(answers__isnull=False).count() == 0
