@@ -162,3 +162,9 @@ def test_records_are_named_as_a_reader_says_them_and_linked_where_they_have_a_pa
     assert f'<a href="{reverse("people:detail", args=[8])}">Person #8</a>' in text
     assert "Quote #3" in text and "conversations.quote" not in text.split("<table")[-1]
     assert '<option value="people.person">Person</option>' in text
+
+
+def test_an_erased_person_is_named_but_not_linked(ada_client, org):
+    event(org, action=Action.ERASED, object_kind="people.person", object_id="9")
+    text = ada_client.get(URL).content.decode()
+    assert "Person #9" in text and reverse("people:detail", args=[9]) not in text

@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from heard.privacy.audit import kind_label
+from heard.privacy.models import Action
 
 register = template.Library()
 
@@ -17,6 +18,8 @@ def audit_record(event) -> str:
     if not event.object_kind:
         return ""
     text = f"{kind_label(event.object_kind)} #{event.object_id}"
+    if event.action in (Action.ERASED, Action.DELETED):
+        return text  # nothing left to open
     try:
         url = reverse(PAGES[event.object_kind], args=[event.object_id])
     except (KeyError, NoReverseMatch):
