@@ -1,11 +1,14 @@
 """Reads of campaigns, guides and events, scoped to the asking membership."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from heard.accounts.models import Membership
+from heard.conversations.queries import conversations_for
+from heard.people.queries import people_for
 
-from .models import Campaign, Event
+from .models import Campaign, Event, SignUp
 
 
 def campaigns_for(membership: Membership) -> QuerySet[Campaign]:
@@ -20,7 +23,9 @@ def get_campaign_for(membership: Membership, pk) -> Campaign:
 def search_campaigns(membership: Membership, query: str = "") -> QuerySet[Campaign]:
     campaigns = (
         campaigns_for(membership)
-        .annotate(conversation_count=Count("conversations", distinct=True))
+        # Counted through the access helper: a volunteer is told how many of the campaign's
+        # conversations they may open, not how many the whole team has held.
+        .annotate(conversation_count=_count_of(conversations_for(membership), "campaign"))
         .order_by("-is_active", "-starts_on", "name")
     )
     if query.strip():
@@ -36,3 +41,25 @@ def events_for(membership: Membership) -> QuerySet[Event]:
 
 def get_event_for(membership: Membership, pk) -> Event:
     return get_object_or_404(events_for(membership).select_related("campaign"), pk=pk)
+
+
+def signups_for(membership: Membership) -> QuerySet[SignUp]:
+    """Sign-ups of the people the member may see: an event is open to every member, but who
+    signed up for it is a list of people, and a volunteer sees only their own."""
+    signups = SignUp.objects.filter(event__organization=membership.organization)
+    if not membership.is_staff_role:
+        signups = signups.filter(person__in=people_for(membership))
+    return signups
+
+
+def _count_of(rows: QuerySet, link: str) -> Coalesce:
+    """How many of `rows` point at the outer row through `link`, as one subquery: the count
+    stays scoped by the helper that made `rows`, which a join-and-Count on a relation would not."""
+    counted = (
+        rows.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)

@@ -6,11 +6,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from heard.accounts.queries import STAFF_ROLES, member_required
+from heard.conversations.queries import conversations_for
 from heard.people.queries import people_for, search_people
 from heard.search import search_text
 
 from . import forms, services
-from .queries import campaigns_for, events_for, get_campaign_for, get_event_for, search_campaigns
+from .queries import (
+    campaigns_for,
+    events_for,
+    get_campaign_for,
+    get_event_for,
+    search_campaigns,
+    signups_for,
+)
 
 
 @member_required()
@@ -32,7 +40,9 @@ def campaign_detail(request, pk):
             "campaign": campaign,
             "questions": campaign.questions.all(),
             "events": events_for(request.membership).filter(campaign=campaign),
-            "conversation_count": campaign.conversations.count(),
+            "conversation_count": conversations_for(request.membership)
+            .filter(campaign=campaign)
+            .count(),
         },
     )
 
@@ -100,8 +110,14 @@ def event_detail(request, pk):
         # Back to the same search, where the row now says "Signed up" in view.
         url = reverse("campaigns:event", args=[event.pk])
         return redirect(f"{url}?{urlencode({'who': who})}#sign-up" if who else url)
-    signups = event.signups.select_related("person").order_by("person__name")
-    visible = set(people_for(membership).values_list("id", flat=True))
+    # Only the sign-ups of people this member may see, and the count of those: a volunteer is
+    # not told how many others signed up.
+    signups = list(
+        signups_for(membership)
+        .filter(event=event)
+        .select_related("person")
+        .order_by("person__name")
+    )
     signed_up = {s.person_id for s in signups}
     found = list(search_people(membership, who, limit=10)) if who else []
     return render(
@@ -110,7 +126,7 @@ def event_detail(request, pk):
         {
             "event": event,
             "form": form,
-            "signups": [s for s in signups if s.person_id in visible],
+            "signups": signups,
             "signup_count": len(signups),
             "statuses": forms.SignUp.Status.choices,
             "who": who,
@@ -123,7 +139,7 @@ def event_detail(request, pk):
 @member_required(*STAFF_ROLES)
 def signup_status(request, pk, signup_pk):
     event = get_event_for(request.membership, pk)
-    signup = get_object_or_404(event.signups, pk=signup_pk)
+    signup = get_object_or_404(signups_for(request.membership).filter(event=event), pk=signup_pk)
     form = forms.SignUpStatusForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.set_signup_status(

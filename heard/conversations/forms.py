@@ -7,6 +7,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from heard.campaigns.models import Campaign
+from heard.campaigns.queries import campaigns_for
 from heard.commitments.models import Commitment
 from heard.commitments.rules import due_date_problem
 from heard.ids import IdChoiceField, IdMultipleChoiceField, parse_id
@@ -131,9 +132,7 @@ class ConversationForm(HeldErrors, forms.Form):
         self.membership = membership
         self.guide_campaign = campaign
         self.guide = list(campaign.questions.all()) if campaign else []
-        self.fields["campaign"].queryset = Campaign.objects.filter(
-            organization=membership.organization
-        )
+        self.fields["campaign"].queryset = campaigns_for(membership)
         self.fields["place"].queryset = places
         self.fields["people"].queryset = people
         self.fields["client_id"].initial = uuid.uuid4()

@@ -28,7 +28,7 @@ class MergeForm(forms.Form):
     def __init__(self, *args, theme: Theme, **kwargs):
         super().__init__(*args, **kwargs)
         # The theme itself stays in the list so that picking it says why it cannot be done.
-        self.fields["into"].queryset = Theme.objects.filter(campaign=theme.campaign, parent=None)
+        self.fields["into"].queryset = theme.campaign.themes.filter(parent=None)
         self.fields["into"].label_from_instance = lambda t: f"{t.title} ({t.size})"
 
 
@@ -46,4 +46,4 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to"].queryset = Theme.objects.filter(campaign=campaign, parent=None)
+        self.fields["to"].queryset = campaign.themes.filter(parent=None)
