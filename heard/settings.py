@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "heard.themes",
     "heard.privacy",
     "heard.security",
+    "heard.reports",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
