@@ -28,6 +28,7 @@ urlpatterns = [
     path("conversations/", include("heard.conversations.urls")),
     path("campaigns/", include("heard.campaigns.urls")),
     path("themes/", include("heard.themes.urls")),
+    path("commitments/", include("heard.commitments.urls")),
     path("privacy/", include("heard.privacy.urls")),
     path("account/", include("heard.security.urls")),
     path("members/", include("heard.accounts.urls")),

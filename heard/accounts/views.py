@@ -25,6 +25,8 @@ def home(request):
             .filter(status="open")
             .select_related("person")
             .order_by("due_on")[:8],
+            # Open ones come earliest due first, so the overdue lead; the page marks them.
+            "today": timezone.localdate(),
             "upcoming_events": events_for(membership)
             .filter(starts_at__date__gte=timezone.localdate())
             .order_by("starts_at")[:5],

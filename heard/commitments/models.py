@@ -36,6 +36,13 @@ class Commitment(models.Model):
     hours = models.DecimalField(max_digits=5, decimal_places=1)
     due_on = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    # How a promise ended, and who said so: "done" alone tells a team little about a dropped
+    # promise, and the leaders list counts what was kept.
+    closed_note = models.CharField(max_length=400, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -48,3 +55,17 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_side_display()} {self.what} ({self.hours} h by {self.due_on})"
+
+
+class CalendarFeed(models.Model):
+    """A member's private calendar link: the token in the URL is the only key, because calendar
+    apps subscribe without signing in. Resetting it makes a new token; the old link stops."""
+
+    membership = models.OneToOneField(
+        "accounts.Membership", on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.membership}"

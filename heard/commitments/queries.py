@@ -1,10 +1,19 @@
-from django.db.models import QuerySet
+import datetime as dt
+import re
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from heard.accounts.models import Membership
+from heard.campaigns.models import SignUp
 from heard.conversations.queries import conversations_for
 from heard.people.models import Person
 
-from .models import Commitment
+from .models import CalendarFeed, Commitment
+
+#: What `secrets.token_urlsafe` makes: anything else in the URL is not a token of ours.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def commitments_for(membership: Membership) -> QuerySet[Commitment]:
@@ -17,3 +26,136 @@ def commitments_for(membership: Membership) -> QuerySet[Commitment]:
 
 def commitments_of(membership: Membership, person: Person) -> QuerySet[Commitment]:
     return commitments_for(membership).filter(person=person).select_related("owner")
+
+
+#: "Due this week" is the next seven days from today: a promise due next Monday is as near on
+#: a Friday as one due on Sunday, whatever the calendar week says.
+WEEK = dt.timedelta(days=7)
+
+#: The groups of the commitments page, in the order an organizer follows them up.
+GROUPS = {
+    "overdue": "Overdue",
+    "week": "Due this week",
+    "later": "Later",
+    "done": "Done",
+    "dropped": "Dropped",
+}
+
+
+def mine(membership: Membership, commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
+    """A member's own: they owe it (owner) or it was promised in a conversation they held."""
+    user = membership.user
+    return commitments.filter(Q(owner=user) | Q(conversation__held_by=user))
+
+
+def commitments_mine(membership: Membership) -> QuerySet[Commitment]:
+    return mine(membership, commitments_for(membership))
+
+
+def _group_filter(group: str, today: dt.date) -> Q:
+    open_ = Q(status=Commitment.Status.OPEN)
+    return {
+        "overdue": open_ & Q(due_on__lt=today),
+        "week": open_ & Q(due_on__gte=today, due_on__lt=today + WEEK),
+        "later": open_ & Q(due_on__gte=today + WEEK),
+        "done": Q(status=Commitment.Status.DONE),
+        "dropped": Q(status=Commitment.Status.DROPPED),
+    }[group]
+
+
+def overdue(commitments: QuerySet[Commitment], today: dt.date | None = None):
+    return commitments.filter(_group_filter("overdue", today or timezone.localdate()))
+
+
+def due_this_week(commitments: QuerySet[Commitment], today: dt.date | None = None):
+    return commitments.filter(_group_filter("week", today or timezone.localdate()))
+
+
+def done(commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
+    return commitments.filter(status=Commitment.Status.DONE)
+
+
+def dropped(commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
+    return commitments.filter(status=Commitment.Status.DROPPED)
+
+
+def in_group(
+    commitments: QuerySet[Commitment], group: str, today: dt.date | None = None
+) -> QuerySet[Commitment]:
+    """One group of the page, with what each row shows; the closed ones newest first."""
+    today = today or timezone.localdate()
+    rows = commitments.filter(_group_filter(group, today)).select_related(
+        "person", "owner", "conversation"
+    )
+    if group in ("done", "dropped"):
+        return rows.order_by("-closed_at", "-due_on", "-id")
+    return rows.order_by("due_on", "id")
+
+
+def group_counts(commitments: QuerySet[Commitment], today: dt.date | None = None) -> dict:
+    """How many in each group, in one query."""
+    today = today or timezone.localdate()
+    return commitments.aggregate(
+        **{group: Count("id", filter=_group_filter(group, today)) for group in GROUPS}
+    )
+
+
+def get_commitment_for(membership: Membership, pk) -> Commitment:
+    return get_object_or_404(commitments_for(membership).select_related("conversation"), pk=pk)
+
+
+def may_change(membership: Membership, commitment: Commitment) -> bool:
+    """Staff, or the member who held the conversation the promise was made in."""
+    if commitment.organization_id != membership.organization_id:
+        return False
+    if membership.is_staff_role:
+        return True
+    return commitment.conversation is not None and (
+        commitment.conversation.held_by_id == membership.user_id
+    )
+
+
+def calendar_feed_of(membership: Membership) -> CalendarFeed | None:
+    """The member's own calendar link, if they made one."""
+    return CalendarFeed.objects.filter(membership=membership).first()
+
+
+def feed_for_token(token: str) -> CalendarFeed | None:
+    """The calendar feed a token opens, or None: a token of the wrong shape never reaches the
+    database, and a deactivated member's link stops working."""
+    if not token or len(token) > 64 or not TOKEN_SHAPE.fullmatch(token):
+        return None
+    return (
+        CalendarFeed.objects.select_related("membership__user", "membership__organization")
+        .filter(token=token, membership__user__is_active=True)
+        .first()
+    )
+
+
+def calendar_commitments(membership: Membership) -> QuerySet[Commitment]:
+    """What the calendar feed holds of commitments: the member's own open ones."""
+    return (
+        commitments_mine(membership)
+        .filter(status=Commitment.Status.OPEN)
+        .select_related("person")
+        .order_by("due_on", "id")
+    )
+
+
+def calendar_signups(membership: Membership) -> QuerySet[SignUp]:
+    """What the feed holds of sign-ups: upcoming events the people of the member's own
+    conversations signed up for (and have not yet come to), among the events they may see."""
+    held = conversations_for(membership).filter(held_by=membership.user)
+    return (
+        # The people of the member's own conversations are people they may see, whatever
+        # their role, so no wider helper is needed to scope them.
+        SignUp.objects.filter(
+            event__organization=membership.organization,
+            event__starts_at__gte=timezone.now() - dt.timedelta(days=1),
+            status=SignUp.Status.SIGNED_UP,
+            person__participations__conversation__in=held,
+        )
+        .distinct()
+        .select_related("event")
+        .order_by("event__starts_at", "id")
+    )
