@@ -106,6 +106,7 @@ def export_person(*, by: Membership | None, person: Person) -> dict:
                     "hours": str(c.hours),
                     "due_on": _day(c.due_on),
                     "status": c.status,
+                    "closed_note": c.closed_note,
                     "conversation": str(c.conversation_id) if c.conversation_id else None,
                 }
                 for c in Commitment.objects.filter(person=person).order_by("due_on", "id")
