@@ -15,7 +15,7 @@ conversations (the report must stay fast with 100,000 of them).
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign, Event, SignUp
@@ -50,25 +50,29 @@ def follow_up_filters() -> tuple[Q, Q]:
     (they were already coming, or already came). The event need not be of the same campaign:
     a neighbour met in one campaign who comes to the next campaign's training still climbed.
     """
+    # Uncorrelated subqueries (conversation ids), so the database builds each set once and
+    # hashes it, rather than probing sign-ups once per conversation: seconds at 100,000.
     signed = Q()
     came = Q()
     for step, kinds in EVENT_KINDS_FOR.items():
-        signups = SignUp.objects.filter(
-            person__participations__conversation=OuterRef("pk"),
-            event__kind__in=kinds,
-            event__starts_at__date__gte=OuterRef("held_on"),
+        matching = {
+            "conversation__next_step": step,
+            "person__signups__event__kind__in": kinds,
+            "person__signups__event__starts_at__date__gte": F("conversation__held_on"),
+        }
+        followed = Participant.objects.filter(**matching)
+        # One filter() call: the attended sign-up must be the matching one, not any other.
+        attended = Participant.objects.filter(
+            **matching, person__signups__status=SignUp.Status.ATTENDED
         )
-        signed |= Q(next_step=step) & Q(Exists(signups))
-        came |= Q(next_step=step) & Q(Exists(signups.filter(status=SignUp.Status.ATTENDED)))
-    one_to_one = Q(next_step=NextStep.ONE_TO_ONE) & Q(
-        Exists(
-            Participant.objects.filter(
-                conversation__venue=Venue.ONE_TO_ONE,
-                conversation__held_on__gt=OuterRef("held_on"),
-                person__participations__conversation=OuterRef("pk"),
-            )
-        )
+        signed |= Q(next_step=step, pk__in=followed.values("conversation_id"))
+        came |= Q(next_step=step, pk__in=attended.values("conversation_id"))
+    later = Participant.objects.filter(
+        conversation__next_step=NextStep.ONE_TO_ONE,
+        person__participations__conversation__venue=Venue.ONE_TO_ONE,
+        person__participations__conversation__held_on__gt=F("conversation__held_on"),
     )
+    one_to_one = Q(next_step=NextStep.ONE_TO_ONE, pk__in=later.values("conversation_id"))
     return signed | one_to_one, came | one_to_one
 
 
@@ -131,7 +135,8 @@ def _counts(conversations: QuerySet[Conversation], fields: list[str]) -> list[di
             asked=Count("pk", filter=asked),
             yes=Count("pk", filter=yes),
             signed_up=Count("pk", filter=yes & signed),
-            came=Count("pk", filter=yes & signed & came),
+            # An attended sign-up (or the one-to-one held) is a sign-up too: came implies signed.
+            came=Count("pk", filter=yes & came),
         )
     )
 

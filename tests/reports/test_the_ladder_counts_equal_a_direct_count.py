@@ -59,6 +59,8 @@ def ladder(org, may, lee):
     # Signed up and did not come.
     talk(may, Venue.TABLING, [p.d], NextStep.ACTION, Response.YES)
     SignUpFactory(event=event(K.ACTION, 1), person=p.d, status=SignUp.Status.NO_SHOW)
+    # ... who came to a training instead: not the step they were invited to.
+    SignUpFactory(event=event(K.TRAINING, 2), person=p.d, status=SignUp.Status.ATTENDED)
     # Signed up the same day, not yet come.
     talk(may, Venue.TABLING, [p.k], NextStep.ACTION, Response.YES)
     SignUpFactory(event=event(K.ACTION, 0), person=p.k)
