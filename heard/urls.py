@@ -32,6 +32,7 @@ urlpatterns = [
     path("privacy/", include("heard.privacy.urls")),
     path("account/", include("heard.security.urls")),
     path("members/", include("heard.accounts.urls")),
+    path("leaders/", include("heard.leadership.urls")),
     path("reports/", include("heard.reports.urls")),
     path("admin/", admin.site.urls),
 ]

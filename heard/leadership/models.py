@@ -35,6 +35,9 @@ class Assessment(models.Model):
     wants_to_host = models.BooleanField("wants to host", default=False)
     took_on_role = models.BooleanField("took on a role", default=False)
     kindliness = models.CharField(max_length=20, choices=Kindliness.choices, blank=True)
+    # Why the organizer judged so (what they saw): an assessment is a judgement with a history,
+    # and the person's path reads better with the reason beside each step.
+    note = models.CharField("why", max_length=1000, blank=True)
 
     SIGNALS = ("offered_to_help", "named_neighbours", "wants_to_host", "took_on_role")
 

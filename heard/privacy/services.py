@@ -127,6 +127,7 @@ def export_person(*, by: Membership | None, person: Person) -> dict:
                     "assessed_on": _day(a.assessed_on),
                     "leader_signals": a.signal_labels,
                     "kindliness": a.kindliness,
+                    "note": a.note,
                     "conversation": str(a.conversation_id) if a.conversation_id else None,
                 }
                 for a in Assessment.objects.filter(person=person).order_by("assessed_on", "id")

@@ -151,6 +151,7 @@ def build_organization(tag: str) -> SimpleNamespace:
         assessed_on=timezone.localdate(),
         offered_to_help=True,
         kindliness="activist",
+        note=words("assessment note"),
     )
     run = ThemeRun.objects.create(
         campaign=campaign,

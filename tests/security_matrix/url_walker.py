@@ -84,6 +84,7 @@ HEARD_PARAMETERS = {
     "members:edit": {"pk": "admin"},
     "members:active": {"pk": "admin"},
     "members:password": {"pk": "admin"},
+    "leadership:assess": {"pk": "person"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}

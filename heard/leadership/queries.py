@@ -1,0 +1,178 @@
+"""Reads of assessments and the emerging-leaders ranking, scoped to the asking membership."""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Least
+
+from heard.accounts.models import Membership
+from heard.campaigns.models import SignUp
+from heard.commitments.models import Commitment
+from heard.conversations.models import Participant, Response
+from heard.people.models import Person, Relationship
+from heard.people.queries import people_for
+
+from .models import Assessment
+
+# The weights of the score, one place; the docstring of `emerging_leaders` explains them.
+WEIGHTS = {
+    "offered_to_help": 2,
+    "named_neighbours": 2,
+    "wants_to_host": 3,
+    "took_on_role": 3,
+    "commitments_made": 1,
+    "commitments_kept": 3,
+    "said_yes": 2,
+    "events_attended": 3,
+    "ties": 1,
+}
+# Knowing many people is a leader's raw material, not yet leadership: ties count up to this many.
+TIES_CAP = 10
+
+
+def assessments_for(membership: Membership) -> QuerySet[Assessment]:
+    """Organizers and admins see every assessment of their organization; a volunteer sees the
+    assessments made in the conversations they held (what the capture form recorded)."""
+    assessments = Assessment.objects.filter(person__organization=membership.organization)
+    if membership.is_staff_role:
+        return assessments
+    return assessments.filter(conversation__held_by=membership.user)
+
+
+def path_of(membership: Membership, person: Person) -> QuerySet[Assessment]:
+    """A person's assessments over time, oldest first, with who assessed: their path."""
+    return (
+        assessments_for(membership)
+        .filter(person=person)
+        .select_related("assessed_by", "conversation")
+        .order_by("assessed_on", "id")
+    )
+
+
+def _count(queryset: QuerySet, link: str) -> Coalesce:
+    """A correlated count per person: one subquery in the same SELECT, so the ranking is one
+    query whatever the number of people, and no join multiplies another's rows."""
+    counted = (
+        queryset.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def emerging_leaders(membership: Membership, campaign=None, place=None, query: str = ""):
+    """People ranked by the evidence that they are becoming leaders, best first.
+
+    Evidence, each counted over all time (or within one campaign when `campaign` is given):
+    leader signals seen in assessments (offered to help ×2, named neighbours ×2, wants to host
+    ×3, took on a role ×3 per assessment that saw it); commitments they made (×1 each) and kept
+    (×3 more each: done, their side); next steps they said yes to (×2 per conversation they took
+    part in); events they came to (×3 per attended sign-up); and ties to other people (×1 each,
+    at most 10: knowing people is raw material, not yet leadership, and is not campaign-bound).
+    Only people with some evidence beyond ties are listed. Ties and equal scores break by name.
+
+    Staff only (the page is): a volunteer gets nobody, since the evidence spans conversations
+    they may not see.
+    """
+    if not membership.is_staff_role:
+        return Person.objects.none()
+    people = people_for(membership).select_related("place")
+    if place is not None:
+        people = people.filter(place=place)
+    if query:
+        people = people.filter(name__icontains=query)
+
+    assessments = Assessment.objects.all()
+    commitments = Commitment.objects.filter(side=Commitment.Side.PERSON)
+    yeses = Participant.objects.filter(conversation__next_step_response=Response.YES)
+    attended = SignUp.objects.filter(status=SignUp.Status.ATTENDED)
+    if campaign is not None:
+        assessments = assessments.filter(conversation__campaign=campaign)
+        commitments = commitments.filter(conversation__campaign=campaign)
+        yeses = yeses.filter(conversation__campaign=campaign)
+        attended = attended.filter(event__campaign=campaign)
+
+    counts = {
+        name: _count(assessments.filter(**{name: True}), "person") for name in Assessment.SIGNALS
+    }
+    counts["commitments_made"] = _count(commitments, "person")
+    counts["commitments_kept"] = _count(commitments.filter(status=Commitment.Status.DONE), "person")
+    counts["said_yes"] = _count(yeses, "person")
+    counts["events_attended"] = _count(attended, "person")
+    counts["n_ties_out"] = _count(Relationship.objects.all(), "person")
+    counts["n_ties_in"] = _count(Relationship.objects.all(), "other")
+    people = people.annotate(**counts).annotate(
+        ties=F("n_ties_out") + F("n_ties_in"),
+        last_assessed=Subquery(
+            assessments.filter(person=OuterRef("pk"))
+            .order_by()
+            .values("person")
+            .annotate(last=Max("assessed_on"))
+            .values("last")
+        ),
+    )
+    evidence = sum(
+        (F(name) * weight for name, weight in WEIGHTS.items() if name != "ties"), Value(0)
+    )
+    people = people.annotate(evidence=evidence).filter(evidence__gt=0)
+    score = F("evidence") + Least(F("ties"), Value(TIES_CAP)) * WEIGHTS["ties"]
+    return people.annotate(score=score).order_by("-score", "name", "pk")
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+# How each leader signal reads in a reason.
+SIGNAL_WORDS = {
+    "offered_to_help": "offered to help",
+    "named_neighbours": "named neighbours to talk to",
+    "wants_to_host": "offered to host",
+    "took_on_role": "took on a role",
+}
+
+
+def reasons(person) -> list[str]:
+    """The evidence of an annotated person (from `emerging_leaders`) in words, strongest kind
+    first, e.g. "offered to host twice", "kept 3 of 3 commitments", "came to 2 events"."""
+    words = [
+        f"{SIGNAL_WORDS[name]} {_times(getattr(person, name))}"
+        for name in Assessment.SIGNALS
+        if getattr(person, name)
+    ]
+    if person.commitments_made:
+        made = _plural(person.commitments_made, "commitment", "commitments")
+        words.append(f"kept {person.commitments_kept} of {made}")
+    if person.events_attended:
+        words.append(f"came to {_plural(person.events_attended, 'event', 'events')}")
+    if person.said_yes:
+        words.append(f"said yes to a next step {_times(person.said_yes)}")
+    if person.ties:
+        words.append(f"knows {_plural(person.ties, 'neighbour', 'neighbours')}")
+    return words
+
+
+@dataclass
+class Leader:
+    person: Person
+    reasons: list[str]
+
+
+def explained(people) -> list[Leader]:
+    """Rows for a page of ranked people: each person with their reasons."""
+    return [Leader(person=p, reasons=reasons(p)) for p in people]
