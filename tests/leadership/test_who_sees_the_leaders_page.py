@@ -68,3 +68,9 @@ def test_a_path_paginates(may_client, ours):
     AssessmentFactory.create_batch(31, person=person)
     page = may_client.get(f"/leaders/{person.pk}/assess/").context["page"]
     assert page.paginator.count == 31 and len(page.object_list) == 30
+
+
+def test_the_person_page_links_staff_to_the_path(may_client, lee_client, ours):
+    path = f"/leaders/{ours.rosa.pk}/assess/"
+    assert path in may_client.get(f"/people/{ours.rosa.pk}/").content.decode()
+    assert path not in lee_client.get(f"/people/{ours.rosa.pk}/").content.decode()
