@@ -67,10 +67,6 @@ def overdue(commitments: QuerySet[Commitment], today: dt.date | None = None):
     return commitments.filter(_group_filter("overdue", today or timezone.localdate()))
 
 
-def due_this_week(commitments: QuerySet[Commitment], today: dt.date | None = None):
-    return commitments.filter(_group_filter("week", today or timezone.localdate()))
-
-
 def done(commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
     return commitments.filter(status=Commitment.Status.DONE)
 

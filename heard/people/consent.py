@@ -99,12 +99,6 @@ def quotes_seen_by(membership: Membership) -> Q:
     return Q(consent__in=SHARED_QUOTES) | Q(conversation__held_by=membership.user_id)
 
 
-def may_see_unshared_quote(membership: Membership, held_by_id: int) -> bool:
-    """A "not to be shared" quote: the member who recorded it and the organization's
-    administrators, nobody else."""
-    return membership.role == Role.ADMIN or membership.user_id == held_by_id
-
-
 # ---------------------------------------------------------------------------------------------
 # 2. Contact details
 

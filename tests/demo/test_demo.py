@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
+from django.test import Client
 from django.utils import timezone
 
 from heard.accounts.models import Membership
@@ -360,3 +361,20 @@ def test_everyone_else_s_notes_are_all_there(demo):
     emptied = consent.conversations_without_notes(conversations)
     kept = conversations.exclude(pk__in=emptied)
     assert kept.exclude(answers__isnull=False).count() == 0
+
+
+# On the demo, the organizer's leaders page lists at least 15 people with reasons.
+
+
+def test_the_organizer_sees_at_least_fifteen_leaders_with_reasons(demo, db):
+    organizer = Membership.objects.get(organization=demo, user__username="organizer")
+    client = Client()
+    client.force_login(organizer.user)
+    response = client.get("/leaders/")
+    assert response.status_code == 200
+    leaders = response.context["leaders"]
+    assert len(leaders) >= 15
+    assert all(leader.reasons for leader in leaders)
+    # Evidence beyond knowing people: a signal, a kept commitment, an event or a yes.
+    assert sum(any("kept" in r for r in leader.reasons) for leader in leaders) >= 15
+    assert "said yes to a next step" in response.content.decode()
