@@ -76,6 +76,22 @@ def change_due_date(*, by: Membership, commitment: Commitment, due_on: dt.date) 
     return commitment
 
 
+def update_commitment(
+    *, by: Membership, commitment: Commitment, status: str, note: str = "", due_on=None
+) -> Commitment:
+    """What the commitments page's row form asks for, all or nothing: a new due date, then the
+    status (reopened, or closed as done or dropped with its note). Unchanged parts are left."""
+    with transaction.atomic():
+        if due_on and due_on != commitment.due_on:
+            change_due_date(by=by, commitment=commitment, due_on=due_on)
+        if status == Commitment.Status.OPEN:
+            if commitment.status != Commitment.Status.OPEN:
+                reopen_commitment(by=by, commitment=commitment)
+        elif status != commitment.status or note != commitment.closed_note:
+            close_commitment(by=by, commitment=commitment, status=status, note=note)
+    return commitment
+
+
 def reset_calendar_feed(*, by: Membership) -> CalendarFeed:
     """Give the member a new secret calendar link (the first, or one replacing a link that was
     shared too widely): the old token stops opening anything at once."""

@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,17 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
-from icalendar import Calendar, Event
 
 from heard.accounts.queries import member_required
 
 from . import forms, services
+from .calendar import calendar_of
 from .models import Commitment
 from .queries import (
     GROUPS,
-    calendar_commitments,
     calendar_feed_of,
-    calendar_signups,
     commitments_for,
     commitments_mine,
     feed_for_token,
@@ -85,16 +81,13 @@ def commitment_update(request, commitment_pk):
         return _back(request, request.POST.get("next", "")[:500])
     data = form.cleaned_data
     try:
-        if data["due_on"] and data["due_on"] != commitment.due_on:
-            services.change_due_date(by=membership, commitment=commitment, due_on=data["due_on"])
-        status, note = data["status"], data["note"]
-        if status == Commitment.Status.OPEN:
-            if commitment.status != Commitment.Status.OPEN:
-                services.reopen_commitment(by=membership, commitment=commitment)
-        elif status != commitment.status or note != commitment.closed_note:
-            services.close_commitment(
-                by=membership, commitment=commitment, status=status, note=note
-            )
+        services.update_commitment(
+            by=membership,
+            commitment=commitment,
+            status=data["status"],
+            note=data["note"],
+            due_on=data["due_on"],
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -114,49 +107,12 @@ def calendar_reset(request):
 
 @require_GET
 def calendar_feed(request):
-    """The member's calendar, opened by the secret token alone (calendar apps do not sign in).
-
-    It holds the member's own open commitments, all-day on their due date, and the upcoming
-    events that people of the member's own conversations signed up for. No phone, email or
-    address is in it, and a person is named only as the other side of a commitment; a
-    sign-up says that one of their people signed up, not who.
-    """
+    """The member's calendar (calendar.py), opened by the secret token alone: calendar apps
+    do not sign in."""
     feed = feed_for_token(request.GET.get("token", ""))
     if feed is None:
         raise Http404
-    membership = feed.membership
-    calendar = Calendar()
-    calendar.add("prodid", "-//Heard//Commitments//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Heard: {membership.organization.name}")
-    stamp = timezone.now()
-    host = request.get_host()
-    for commitment in calendar_commitments(membership):
-        event = Event()
-        event.add("uid", f"commitment-{commitment.pk}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", commitment.due_on)
-        event.add("dtend", commitment.due_on + dt.timedelta(days=1))
-        event.add(
-            "summary",
-            f"{commitment.get_side_display()}: {commitment.what} ({commitment.person.name})",
-        )
-        event.add("description", f"{commitment.hours} h. Mark it done in Heard.")
-        event.add("url", request.build_absolute_uri(reverse("commitments:list")))
-        calendar.add_component(event)
-    for signup in calendar_signups(membership):
-        event = Event()
-        event.add("uid", f"signup-{signup.pk}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", signup.event.starts_at)
-        event.add("duration", dt.timedelta(hours=1))
-        event.add("summary", f"{signup.event.title} (one of your people signed up)")
-        if signup.event.location:
-            event.add("location", signup.event.location)
-        event.add(
-            "url", request.build_absolute_uri(reverse("campaigns:event", args=[signup.event_id]))
-        )
-        calendar.add_component(event)
+    calendar = calendar_of(feed.membership, request.build_absolute_uri("/"))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="heard.ics"'
     return response

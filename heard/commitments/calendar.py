@@ -1,0 +1,55 @@
+"""A member's calendar feed (RFC 5545, built with icalendar): their own open commitments,
+all-day on their due date, and the upcoming events that people of their own conversations signed
+up for.
+
+No phone, email or address is in it, and a person is named only as the other side of a
+commitment; a sign-up says that one of their people signed up, not who.
+"""
+
+import datetime as dt
+from urllib.parse import urljoin, urlsplit
+
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from heard.accounts.models import Membership
+
+from .queries import calendar_commitments, calendar_signups
+
+
+def calendar_of(membership: Membership, site: str) -> Calendar:
+    """The feed of `membership`; `site` is Heard's own address ("https://heard.example.org/"),
+    for the links and the events' unique ids."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Heard//Commitments//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Heard: {membership.organization.name}")
+    stamp = timezone.now()
+    host = urlsplit(site).netloc
+    commitments_page = urljoin(site, reverse("commitments:list"))
+    for commitment in calendar_commitments(membership):
+        event = Event()
+        event.add("uid", f"commitment-{commitment.pk}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", commitment.due_on)
+        event.add("dtend", commitment.due_on + dt.timedelta(days=1))
+        event.add(
+            "summary",
+            f"{commitment.get_side_display()}: {commitment.what} ({commitment.person.name})",
+        )
+        event.add("description", f"{commitment.hours} h. Mark it done in Heard.")
+        event.add("url", commitments_page)
+        calendar.add_component(event)
+    for signup in calendar_signups(membership):
+        event = Event()
+        event.add("uid", f"signup-{signup.pk}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", signup.event.starts_at)
+        event.add("duration", dt.timedelta(hours=1))
+        event.add("summary", f"{signup.event.title} (one of your people signed up)")
+        if signup.event.location:
+            event.add("location", signup.event.location)
+        event.add("url", urljoin(site, reverse("campaigns:event", args=[signup.event_id])))
+        calendar.add_component(event)
+    return calendar
