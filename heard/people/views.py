@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from heard.accounts.queries import member_required
 from heard.commitments.queries import commitments_of
 from heard.conversations.queries import conversations_with
+from heard.leadership.queries import assessments_for
 from heard.search import search_text
 
 from . import consent
@@ -41,9 +42,7 @@ def person_detail(request, pk):
             "next_steps": next_steps,
             "commitments": commitments_of(membership, person),
             "ties": relationships_of(membership, person),
-            "assessments": person.assessments.filter(
-                conversation__in=[c.pk for c in conversations]
-            ),
+            "assessments": assessments_for(membership).filter(person=person),
             "consents": consent.answers_of(person),
             "may_record_consent": consent.may_record_consent(membership, person),
         },
