@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "heard.themes",
     "heard.privacy",
     "heard.security",
+    "heard.common_ground",
     "heard.reports",
     "axes",
     "django_otp",

@@ -1,0 +1,70 @@
+"""The divides an organization names (renters and owners, long-time residents and newcomers…),
+their sides, and which side a person is on.
+
+Neighbourhood, language and kindliness orientation are divides from the start without a row
+here (`divides.BUILT_IN`): they are read from the person's place, language and latest
+assessment.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Divide(models.Model):
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="divides"
+    )
+    name = models.CharField(max_length=80, help_text="e.g. “Renters and owners”")
+    description = models.CharField(
+        max_length=300, blank=True, help_text="Why this divide matters here (optional)."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                "organization", Lower("name"), name="divide_name_unique_in_organization"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Side(models.Model):
+    divide = models.ForeignKey(Divide, on_delete=models.CASCADE, related_name="sides")
+    name = models.CharField(max_length=80)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint("divide", Lower("name"), name="side_name_unique_in_divide")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonSide(models.Model):
+    """The side a person is on, for one divide (at most one: the newest answer replaces it)."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="sides")
+    divide = models.ForeignKey(Divide, on_delete=models.CASCADE, related_name="+")
+    # PROTECT: a side people are on is not deleted from under them (the divides page says so).
+    side = models.ForeignKey(Side, on_delete=models.PROTECT, related_name="people_on_it")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "divide"], name="one_side_per_divide")
+        ]
+        indexes = [models.Index(fields=["divide", "side"])]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.side}"
