@@ -14,7 +14,7 @@ from heard.accounts.models import Membership
 from heard.campaigns.models import EARLIEST_DATE, Campaign, date_out_of_bounds
 from heard.commitments.models import Commitment
 from heard.commitments.rules import due_date_problem
-from heard.leadership.models import Assessment
+from heard.leadership.services import record_signals_heard
 from heard.people.consent import notes_may_be_kept, refusing
 from heard.people.models import Consent, Person, Place
 from heard.people.services import NewPerson, add_person
@@ -211,15 +211,11 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
                 if q.text.strip() and who(q.person) not in refused
             )
             if record.signals.noticed and who(record.signals.person) not in refused:
-                Assessment.objects.create(
+                record_signals_heard(
+                    by=by,
                     person=who(record.signals.person),
                     conversation=conversation,
-                    assessed_by=by.user,
-                    assessed_on=record.held_on,
-                    offered_to_help=record.signals.offered_to_help,
-                    named_neighbours=record.signals.named_neighbours,
-                    wants_to_host=record.signals.wants_to_host,
-                    took_on_role=record.signals.took_on_role,
+                    signals={f for f in LeaderSignals.FLAGS if getattr(record.signals, f)},
                     kindliness=record.signals.kindliness,
                 )
             Commitment.objects.bulk_create(

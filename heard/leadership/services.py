@@ -1,4 +1,4 @@
-"""Writes for leadership: an organizer records what they saw of a person, with why."""
+"""Writes for leadership: what was seen of a person, at capture or by an organizer, with why."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -60,3 +60,39 @@ def record_assessment(
             note=note.strip(),
             **{name: name in signals for name in Assessment.SIGNALS},
         )
+
+
+def record_signals_heard(
+    *,
+    by: Membership,
+    person: Person,
+    conversation,
+    signals: set[str] | frozenset[str] = frozenset(),
+    kindliness: str = "",
+) -> Assessment:
+    """Store the leader signals noticed in a conversation, as the capture form recorded them.
+
+    Unlike `record_assessment`, whoever held the conversation may call it (a volunteer at
+    capture): these are observations made in the room, not an organizer's judgement, so they
+    carry no level of the organization's scale. The caller (`record_conversation`, inside its
+    transaction) has already checked that the person took part and that their notes may be
+    kept; this checks what must hold whoever calls."""
+    if conversation.organization_id != by.organization_id:
+        raise PermissionDenied("This conversation is not of your organization.")
+    if not by.is_staff_role and conversation.held_by_id != by.user_id:
+        raise PermissionDenied("Only who held the conversation records what they saw in it.")
+    if person.organization_id != by.organization_id:
+        raise PermissionDenied("This person is not of your organization.")
+    unknown = set(signals) - set(Assessment.SIGNALS)
+    if unknown:
+        raise ValueError(f"Unknown leader signals: {sorted(unknown)}")
+    if kindliness not in Kindliness.values:
+        raise ValidationError({"kindliness": ["Choose one of the orientations."]})
+    return Assessment.objects.create(
+        person=person,
+        conversation=conversation,
+        assessed_by=by.user,
+        assessed_on=conversation.held_on,
+        kindliness=kindliness,
+        **{name: name in signals for name in Assessment.SIGNALS},
+    )
