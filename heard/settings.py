@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "heard.security",
     "heard.common_ground",
     "heard.reports",
+    "heard.opinions",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
