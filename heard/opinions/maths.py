@@ -135,17 +135,22 @@ def first_distinct_points(points: np.ndarray, k: int) -> np.ndarray:
 def best_groups(points: np.ndarray) -> tuple[np.ndarray, dict[int, float]]:
     """Labels 0..k-1 for the points, with k in 2..5 chosen by silhouette (ties: fewer groups).
 
-    With fewer than three distinct points no split can be scored: everyone is one group.
+    With fewer than two distinct points (or three participants) no split can be scored: everyone
+    is one group.
     """
-    distinct = len(np.unique(points, axis=0))
+    # Points equal but for rounding count once: k-means cannot start k groups from fewer places.
+    distinct = len(np.unique(points.round(9), axis=0))
     labelled: dict[int, np.ndarray] = {}
     silhouettes: dict[int, float] = {}
     for k in GROUP_COUNTS:
-        if k >= distinct:  # a silhouette needs 2 <= k < distinct points
+        if k > distinct or k >= len(points):  # k distinct starts; a silhouette needs k < n
             break
         start = first_distinct_points(points, k)
-        labelled[k] = KMeans(n_clusters=k, init=start, n_init=1).fit(points).labels_
-        silhouettes[k] = float(silhouette_score(points, labelled[k]))
+        labels = KMeans(n_clusters=k, init=start, n_init=1).fit(points).labels_
+        if len(np.unique(labels)) < 2:
+            continue
+        labelled[k] = labels
+        silhouettes[k] = float(silhouette_score(points, labels))
     if not silhouettes:
         return np.zeros(len(points), dtype=int), silhouettes
     best = max(silhouettes, key=lambda k: (silhouettes[k], -k))
