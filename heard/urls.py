@@ -34,5 +34,6 @@ urlpatterns = [
     path("members/", include("heard.accounts.urls")),
     path("leaders/", include("heard.leadership.urls")),
     path("reports/", include("heard.reports.urls")),
+    path("common-ground/", include("heard.common_ground.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from heard.accounts.models import Membership, Organization, Role
 from heard.campaigns.models import Campaign, Event, GuideQuestion, Purpose, SignUp
+from heard.common_ground.models import Divide, PersonSide, Side
 from heard.commitments.models import Commitment
 from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.leadership.models import Assessment
@@ -185,6 +186,11 @@ def build_organization(tag: str) -> SimpleNamespace:
         score=0.9,
         note_sha256=hashlib.sha256(words("note").encode()).hexdigest(),
     )
+    divide = Divide.objects.create(organization=org, name=words("divide"), description=words("why"))
+    side = Side.objects.create(divide=divide, name=words("side"))
+    person_side = PersonSide.objects.create(
+        person=person, divide=divide, side=side, recorded_by=organizer.user
+    )
     made = SimpleNamespace(
         tag=tag,
         org=org,
@@ -212,6 +218,9 @@ def build_organization(tag: str) -> SimpleNamespace:
         subtheme=subtheme,
         assignment=assignment,
         group=Group.objects.create(name=words("group")),
+        divide=divide,
+        side=side,
+        person_side=person_side,
     )
     _installation_wide(made, words)
     return made

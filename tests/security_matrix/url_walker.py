@@ -68,6 +68,7 @@ HEARD_PARAMETERS = {
     "people:detail": {"pk": "person"},
     "people:consent": {"pk": "person"},
     "conversations:detail": {"pk": "conversation"},
+    "conversations:correct": {"pk": "conversation"},
     "campaigns:detail": {"pk": "campaign"},
     "campaigns:edit": {"pk": "campaign"},
     "campaigns:event": {"pk": "event"},
@@ -85,6 +86,9 @@ HEARD_PARAMETERS = {
     "members:active": {"pk": "admin"},
     "members:password": {"pk": "admin"},
     "leadership:assess": {"pk": "person"},
+    "common_ground:divide": {"pk": "divide"},
+    "common_ground:remove_divide": {"pk": "divide"},
+    "common_ground:person_sides": {"pk": "person"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}

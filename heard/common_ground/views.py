@@ -1,0 +1,131 @@
+"""The Common ground pages: thin views over report.py (reads) and services.py (writes)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from heard.accounts.queries import STAFF_ROLES, member_required
+from heard.campaigns.queries import get_campaign_for
+from heard.people.queries import get_person_for
+from heard.themes.queries import campaigns_with_themes
+
+from . import forms, services
+from .divides import NEIGHBOURHOOD, choice_for, divide_choices
+from .queries import divides_for, get_divide_for, sides_of
+from .report import common_ground_page
+
+
+def _attach(form, error: ValidationError) -> None:
+    for name, problems in error.message_dict.items():
+        for problem in problems:
+            form.add_error(name if name in form.fields else None, problem)
+
+
+@member_required(*STAFF_ROLES)
+def index(request):
+    return render(
+        request,
+        "common_ground/index.html",
+        {
+            "campaigns": campaigns_with_themes(request.membership),
+            "divides": divides_for(request.membership),
+        },
+    )
+
+
+@member_required(*STAFF_ROLES)
+def campaign(request, campaign_pk):
+    membership = request.membership
+    chosen_campaign = get_campaign_for(membership, campaign_pk)
+    choices = divide_choices(membership)
+    picker = forms.DividePickerForm(request.GET, choices=choices)
+    # An unknown divide (a removed one, a typo in the address) falls back to neighbourhood.
+    key = picker.cleaned_data["divide"] if picker.is_valid() else ""
+    divide = choice_for(membership, key or NEIGHBOURHOOD)
+    return render(
+        request,
+        "common_ground/campaign.html",
+        {
+            "page": common_ground_page(membership, chosen_campaign, divide),
+            "picker": picker,
+            "choices": choices,
+        },
+        status=200 if picker.is_valid() or not request.GET.get("divide") else 400,
+    )
+
+
+@member_required(*STAFF_ROLES)
+def divide_list(request):
+    membership = request.membership
+    form = forms.DivideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            divide = services.define_divide(by=membership, **form.cleaned_data)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"Divide “{divide.name}” added.")
+            return redirect("common_ground:divides")
+    return render(
+        request,
+        "common_ground/divides.html",
+        {"divides": divides_for(membership), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@member_required(*STAFF_ROLES)
+def divide_change(request, pk):
+    membership = request.membership
+    divide = get_divide_for(membership, pk)
+    form = forms.ChangeDivideForm(request.POST or None, divide=divide)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_divide(by=membership, divide=divide, **form.changes())
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"Divide “{form.cleaned_data['name']}” saved.")
+            return redirect("common_ground:divides")
+    return render(
+        request,
+        "common_ground/divide_change.html",
+        {"divide": divide, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@member_required(*STAFF_ROLES)
+def divide_remove(request, pk):
+    divide = get_divide_for(request.membership, pk)
+    count = services.remove_divide(by=request.membership, divide=divide)
+    people = "1 person's side" if count == 1 else f"{count} people's sides"
+    messages.success(request, f"Divide “{divide.name}” removed, with {people}.")
+    return redirect("common_ground:divides")
+
+
+@member_required()
+def person_sides(request, pk):
+    """Which side of each divide a neighbour is on; any member who may see them records it."""
+    membership = request.membership
+    person = get_person_for(membership, pk)
+    divides = divides_for(membership)
+    form = forms.PersonSidesForm(
+        request.POST or None, divides=divides, current=sides_of(membership, person)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_sides(by=membership, person=person, chosen=form.chosen())
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, f"{person.name}'s sides saved.")
+            return redirect("people:detail", pk=person.pk)
+    return render(
+        request,
+        "common_ground/person_sides.html",
+        {"person": person, "form": form},
+        status=400 if form.errors else 200,
+    )
