@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from heard.accounts.models import Membership, Organization
@@ -32,12 +33,16 @@ from heard.conversations.services import (
     Promise,
     record_conversation,
 )
+from heard.leadership.queries import emerging_leaders
+from heard.leadership.services import ScaleLevel, record_assessment, save_scale
 from heard.people.models import Consent, Household, Person, Place, Relationship
 from heard.people.services import forget_notes_of
 
 from . import DEMO_PASSWORD, fieldnotes
 from .campaign import EVENT_ISSUES, EVENTS, MAIN_GUIDE, PAST_GUIDE, TRAINING_TEXT
 from .city import CITY, HOODS, ORGANIZATION_NAME, ORGANIZATION_SLUG, TEAM
+from .leadership import NOTES as ASSESSMENT_NOTES
+from .leadership import SCALE
 from .notes import Scene, Writer
 from .plans import MAIN, Plan, first_authors, make_plans
 from .residents import Resident, make_residents, make_ties
@@ -114,6 +119,7 @@ def build_demo(*, seed: int = SEED, log: Callable[[str], None] = print) -> Organ
         Builder(rng, writer, org, places, team, campaigns, events, residents).record(plans, log)
         _finish_commitments(rng, org)
         _consents(rng, residents, plans, team)
+        _leadership(seed, team, log)
     log(f"Demo loaded in {time.monotonic() - started:.1f} s.")
     return org
 
@@ -580,3 +586,33 @@ def _consents(rng, residents: list[Resident], plans: list[Plan], team) -> None:
     forget_notes_of(
         [c.person.pk for c in consents if c.topic == Consent.Topic.RECORDS and not c.granted]
     )
+
+
+def _leadership(seed: int, team: dict[str, Membership], log) -> None:
+    """The organization's own scale (from `leadership.py`) and the organizers' assessments on it
+    of the people the ranking puts first, many with an earlier step, so the demo shows levels
+    and paths. Its own random stream: adding it changed nothing else the demo makes."""
+    rng = random.Random(seed + 9)
+    organizer, admin = team["organizer"], team["admin"]
+    levels = save_scale(by=organizer, levels=[ScaleLevel(name=n, definition=d) for n, d in SCALE])
+    assessed = 0
+    for rank, person in enumerate(emerging_leaders(organizer)[:32]):
+        position = min(len(levels), 1 + rank // 8 + (rng.random() < 0.35))
+        latest = AS_OF - dt.timedelta(days=rng.randint(1, 30))
+        steps = [(position, latest)]
+        if position < len(levels) and rng.random() < 0.6:
+            steps.insert(0, (position + 1, latest - dt.timedelta(days=rng.randint(35, 80))))
+        first = person.name.split()[0]
+        for step, day in steps:
+            try:
+                record_assessment(
+                    by=admin if rng.random() < 0.25 else organizer,
+                    person=person,
+                    level=levels[step - 1],
+                    note=rng.choice(ASSESSMENT_NOTES[step]).format(first=first),
+                    assessed_on=day,
+                )
+            except ValidationError:
+                continue  # they asked us not to keep notes: no assessment either
+            assessed += 1
+    log(f"A {len(levels)}-level leadership scale, {assessed} assessments on it.")

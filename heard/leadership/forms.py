@@ -1,10 +1,11 @@
-"""The leaders page's filters and the organizer's assessment form."""
+"""The leaders page's filters, the organizer's assessment form and the scale page's rows."""
 
 from django import forms
+from django.utils.html import format_html
 
 from heard.ids import IdChoiceField
 
-from .models import Assessment, Kindliness
+from .models import Assessment, Kindliness, LeadershipLevel
 from .queries import SIGNAL_WORDS
 
 
@@ -21,7 +22,28 @@ class LeaderFilterForm(forms.Form):
         self.fields["place"].queryset = places
 
 
+class LevelChoiceField(IdChoiceField):
+    """A level with its behavioural definition beside its name: the organizer judges by what
+    they see someone do, so the words must be in view at the radio button."""
+
+    def label_from_instance(self, level: LeadershipLevel):
+        return format_html(
+            '<strong>{}. {}</strong> <span class="muted">{}</span>',
+            level.position,
+            level.name,
+            level.definition,
+        )
+
+
 class AssessmentForm(forms.Form):
+    level = LevelChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.RadioSelect,
+        blank=True,
+        empty_label="No level this time",
+        label="Level on our scale",
+    )
     signals = forms.MultipleChoiceField(
         choices=[(name, SIGNAL_WORDS[name].capitalize()) for name in Assessment.SIGNALS],
         widget=forms.CheckboxSelectMultiple,
@@ -36,3 +58,52 @@ class AssessmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What you saw them do or say.",
     )
+
+    field_order = ["level", "signals", "kindliness", "note"]
+
+    def __init__(self, *args, levels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].queryset = levels
+
+
+class LevelForm(forms.Form):
+    """One row of the scale page: a level's name and what you see someone at it do."""
+
+    id = IdChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
+    name = forms.CharField(
+        max_length=80, widget=forms.TextInput(attrs={"placeholder": "e.g. Core leader"})
+    )
+    definition = forms.CharField(
+        max_length=500,
+        label="What you see them do",
+        widget=forms.Textarea(
+            attrs={"rows": 3, "placeholder": "e.g. Recruits and leads others without us asking."}
+        ),
+    )
+
+    def __init__(self, *args, levels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["id"].queryset = levels
+
+
+class BaseScaleFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            level = form.cleaned_data.get("id") if hasattr(form, "cleaned_data") else None
+            if level is not None and level.pk in seen:
+                raise forms.ValidationError("A level appears twice on the page.")
+            if level is not None:
+                seen.add(level.pk)
+
+
+ScaleFormSet = forms.formset_factory(
+    LevelForm,
+    formset=BaseScaleFormSet,
+    extra=1,
+    can_order=True,
+    can_delete=True,
+    max_num=20,
+    validate_max=True,
+)

@@ -14,6 +14,31 @@ class Kindliness(models.TextChoices):
     EMPATHIC = "empathic", "Empathic"
 
 
+class LeadershipLevel(models.Model):
+    """One step of the organization's own leadership scale, defined by what an organizer sees
+    the person do (as union and Action Builder scales are), e.g. 1 "Core leader: recruits and
+    leads others without us asking". Position 1 is the strongest.
+
+    A level that an assessment names cannot be deleted (the assessment's FK restricts it), only
+    renamed or redefined; each assessment also keeps the name and definition it was made on."""
+
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="leadership_levels"
+    )
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=80)
+    definition = models.CharField("what you see them do", max_length=500)
+
+    # Names are unique within an organization by the service (`save_scale`), not by a database
+    # constraint: one save of the scale page renames and reorders several rows, and a swap of two
+    # names would trip a row-by-row unique check that SQLite cannot defer.
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.name}"
+
+
 class Assessment(models.Model):
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="assessments"
@@ -38,6 +63,20 @@ class Assessment(models.Model):
     # Why the organizer judged so (what they saw): an assessment is a judgement with a history,
     # and the person's path reads better with the reason beside each step.
     note = models.CharField("why", max_length=1000, blank=True)
+    # The organizer's judgement on the organization's scale (capture records none). RESTRICT: a
+    # level in use is never deleted on its own, so history keeps pointing at it (unlike PROTECT,
+    # deleting the whole organization, its people and their assessments still works); the name
+    # and definition it had that day are kept beside it, since a level may later be renamed or
+    # redefined.
+    level = models.ForeignKey(
+        LeadershipLevel,
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="assessments",
+    )
+    level_name = models.CharField("level as named then", max_length=80, blank=True)
+    level_definition = models.CharField("level as defined then", max_length=500, blank=True)
 
     SIGNALS = ("offered_to_help", "named_neighbours", "wants_to_host", "took_on_role")
 

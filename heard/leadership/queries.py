@@ -8,6 +8,7 @@ from django.db.models import (
     IntegerField,
     Max,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -21,7 +22,7 @@ from heard.conversations.models import Participant, Response
 from heard.people.models import Person, Relationship
 from heard.people.queries import people_for
 
-from .models import Assessment
+from .models import Assessment, LeadershipLevel
 
 # The weights of the score, one place; the docstring of `emerging_leaders` explains them.
 WEIGHTS = {
@@ -49,13 +50,27 @@ def assessments_for(membership: Membership) -> QuerySet[Assessment]:
 
 
 def path_of(membership: Membership, person: Person) -> QuerySet[Assessment]:
-    """A person's assessments over time, oldest first, with who assessed: their path."""
+    """A person's assessments over time, oldest first, with who assessed and on which level of
+    the scale: their path."""
     return (
         assessments_for(membership)
         .filter(person=person)
-        .select_related("assessed_by", "conversation")
+        .select_related("assessed_by", "conversation", "level")
         .order_by("assessed_on", "id")
     )
+
+
+def scale_for(membership: Membership) -> QuerySet[LeadershipLevel]:
+    """The organization's leadership scale, strongest level first. Every member's organization
+    has its own (or none yet); the scale holds no neighbour's data, but only staff use it."""
+    return LeadershipLevel.objects.filter(organization=membership.organization).order_by(
+        "position", "id"
+    )
+
+
+def scale_in_use(membership: Membership) -> QuerySet[LeadershipLevel]:
+    """The scale with how many assessments name each level: one in use cannot be removed."""
+    return scale_for(membership).annotate(uses=Count("assessments"))
 
 
 def _count(queryset: QuerySet, link: str) -> Coalesce:
@@ -80,7 +95,10 @@ def emerging_leaders(membership: Membership, campaign=None, place=None, query: s
     (×3 more each: done, their side); next steps they said yes to (×2 per conversation they took
     part in); events they came to (×3 per attended sign-up); and ties to other people (×1 each,
     at most 10: knowing people is raw material, not yet leadership, and is not campaign-bound).
-    Only people with some evidence beyond ties are listed. Ties and equal scores break by name.
+    Only people with some evidence beyond ties, or placed on the organization's scale, are
+    listed; each carries their latest level (`latest_level`, `latest_level_name`), which is an
+    organizer's judgement shown beside the evidence, not part of the score. Ties and equal
+    scores break by name.
 
     Staff only (the page is): a volunteer gets nobody, since the evidence spans conversations
     they may not see.
@@ -122,10 +140,26 @@ def emerging_leaders(membership: Membership, campaign=None, place=None, query: s
             .values("last")
         ),
     )
+    # The organizer's latest judgement on the scale, over all time (a level is about the
+    # person, not one campaign); named as the scale names it now.
+    levelled = (
+        Assessment.objects.filter(person=OuterRef("pk"), level__isnull=False)
+        .order_by("-assessed_on", "-id")
+        .values("level")[:1]
+    )
+    people = people.annotate(latest_level=Subquery(levelled))
+    people = people.annotate(
+        latest_level_name=Subquery(
+            LeadershipLevel.objects.filter(pk=OuterRef("latest_level")).values("name")[:1]
+        )
+    )
     evidence = sum(
         (F(name) * weight for name, weight in WEIGHTS.items() if name != "ties"), Value(0)
     )
-    people = people.annotate(evidence=evidence).filter(evidence__gt=0)
+    # Someone an organizer placed on the scale is on the path even before other evidence.
+    people = people.annotate(evidence=evidence).filter(
+        Q(evidence__gt=0) | Q(latest_level__isnull=False)
+    )
     score = F("evidence") + Least(F("ties"), Value(TIES_CAP)) * WEIGHTS["ties"]
     return people.annotate(score=score).order_by("-score", "name", "pk")
 

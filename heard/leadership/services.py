@@ -1,5 +1,7 @@
 """Writes for leadership: what was seen of a person, at capture or by an organizer, with why."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -8,7 +10,7 @@ from heard.accounts.models import Membership
 from heard.people import consent
 from heard.people.models import Consent, Person
 
-from .models import Assessment, Kindliness
+from .models import Assessment, Kindliness, LeadershipLevel
 
 
 def record_assessment(
@@ -20,24 +22,28 @@ def record_assessment(
     note: str = "",
     conversation=None,
     assessed_on=None,
+    level: LeadershipLevel | None = None,
 ) -> Assessment:
     """Store a new assessment (a history row: earlier ones stay, so the path shows over time).
 
     Only organizers and administrators judge leadership; the person and any conversation must be
     of the asker's organization, the person must have been in that conversation, and someone
-    who asked us not to keep notes gets no leader signals (the consent rule of capture)."""
+    who asked us not to keep notes gets no leader signals (the consent rule of capture). A
+    `level` of the organization's scale keeps its name and definition of that day beside it."""
     if not by.is_staff_role:
         raise PermissionDenied("Only organizers record an assessment.")
     if person.organization_id != by.organization_id:
         raise PermissionDenied("This person is not of your organization.")
+    if level is not None and level.organization_id != by.organization_id:
+        raise PermissionDenied("This level is not of your organization's scale.")
     unknown = set(signals) - set(Assessment.SIGNALS)
     if unknown:
         raise ValueError(f"Unknown leader signals: {sorted(unknown)}")
     errors = {}
     if kindliness not in Kindliness.values:
         errors["kindliness"] = ["Choose one of the orientations."]
-    if not signals and not kindliness and not note.strip():
-        errors["__all__"] = ["Say what you saw: a signal, an orientation or a note."]
+    if not signals and not kindliness and not note.strip() and level is None:
+        errors["__all__"] = ["Say what you saw: a level, a signal, an orientation or a note."]
     if conversation is not None:
         if conversation.organization_id != by.organization_id:
             raise PermissionDenied("This conversation is not of your organization.")
@@ -58,6 +64,9 @@ def record_assessment(
             assessed_on=assessed_on,
             kindliness=kindliness,
             note=note.strip(),
+            level=level,
+            level_name=level.name if level else "",
+            level_definition=level.definition if level else "",
             **{name: name in signals for name in Assessment.SIGNALS},
         )
 
@@ -96,3 +105,73 @@ def record_signals_heard(
         kindliness=kindliness,
         **{name: name in signals for name in Assessment.SIGNALS},
     )
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    """One row of the scale page as the organizer left it: an existing level (`level`) or a
+    new one (None), in the order the page lists them."""
+
+    name: str
+    definition: str
+    level: LeadershipLevel | None = None
+
+
+def save_scale(
+    *,
+    by: Membership,
+    levels: list[ScaleLevel],
+    removed: list[LeadershipLevel] | tuple[LeadershipLevel, ...] = (),
+) -> list[LeadershipLevel]:
+    """Store the organization's leadership scale as the page lists it, strongest first: rename,
+    redefine, reorder and add levels, and remove unused ones, in one transaction.
+
+    Organizers and administrators only; every level must be of their organization. Names are
+    unique within the organization (ignoring case) and every level needs a definition: the
+    behaviour is what an organizer judges by. A level that an assessment names is kept: history
+    says which level it was."""
+    if not by.is_staff_role:
+        raise PermissionDenied("Only organizers define the leadership scale.")
+    touched = [row.level for row in levels if row.level is not None] + list(removed)
+    if any(level.organization_id != by.organization_id for level in touched):
+        raise PermissionDenied("This level is not of your organization's scale.")
+    errors = []
+    names: set[str] = set()
+    for row in levels:
+        name = row.name.strip()
+        if not name:
+            errors.append("Every level needs a name.")
+        elif name.casefold() in names:
+            errors.append(f"Two levels are called “{name}”: each name once.")
+        names.add(name.casefold())
+        if not row.definition.strip():
+            errors.append(f"Say what you see someone at “{name or '…'}” do.")
+    kept = {row.level.pk for row in levels if row.level is not None}
+    removed = [level for level in removed if level.pk not in kept]
+    with transaction.atomic():
+        in_use = LeadershipLevel.objects.filter(
+            pk__in=[level.pk for level in removed], assessments__isnull=False
+        ).distinct()
+        for level in in_use:
+            errors.append(
+                f"“{level.name}” is in use by assessments and cannot be removed: "
+                "rename or redefine it instead."
+            )
+        if errors:
+            raise ValidationError(errors)
+        LeadershipLevel.objects.filter(pk__in=[level.pk for level in removed]).delete()
+        saved = []
+        for position, row in enumerate(levels, start=1):
+            level = row.level or LeadershipLevel(organization=by.organization)
+            wanted = {
+                "position": position,
+                "name": row.name.strip(),
+                "definition": row.definition.strip(),
+            }
+            # Only rows that changed are written: the audit log says what was edited.
+            if level.pk is None or any(getattr(level, k) != v for k, v in wanted.items()):
+                for field, value in wanted.items():
+                    setattr(level, field, value)
+                level.save()
+            saved.append(level)
+    return saved

@@ -8,9 +8,9 @@ from heard.campaigns.queries import campaigns_for
 from heard.people.queries import get_person_for, places_for
 from heard.search import search_text
 
-from .forms import AssessmentForm, LeaderFilterForm
-from .queries import emerging_leaders, explained, path_of
-from .services import record_assessment
+from .forms import AssessmentForm, LeaderFilterForm, ScaleFormSet
+from .queries import emerging_leaders, explained, path_of, scale_for, scale_in_use
+from .services import ScaleLevel, record_assessment, save_scale
 
 
 @member_required(*STAFF_ROLES)
@@ -42,12 +42,14 @@ def assess(request, pk):
     """An organizer records what they saw of a person, with why; the path shows beside it."""
     membership = request.membership
     person = get_person_for(membership, pk)
-    form = AssessmentForm(request.POST or None)
+    levels = scale_for(membership)
+    form = AssessmentForm(request.POST or None, levels=levels)
     if request.method == "POST" and form.is_valid():
         try:
             record_assessment(
                 by=membership,
                 person=person,
+                level=form.cleaned_data["level"],
                 signals=set(form.cleaned_data["signals"]),
                 kindliness=form.cleaned_data["kindliness"],
                 note=form.cleaned_data["note"],
@@ -64,6 +66,49 @@ def assess(request, pk):
         {
             "person": person,
             "form": form,
+            "has_scale": levels.exists(),
             "page": Paginator(path_of(membership, person), 30).get_page(request.GET.get("page")),
         },
+    )
+
+
+@member_required(*STAFF_ROLES)
+def scale(request):
+    """The organization's own leadership scale: add, reorder, rename, redefine, remove unused."""
+    membership = request.membership
+    levels = list(scale_in_use(membership))
+    formset = ScaleFormSet(
+        request.POST if request.method == "POST" else None,
+        initial=[
+            {"id": level, "name": level.name, "definition": level.definition, "ORDER": n}
+            for n, level in enumerate(levels, start=1)
+        ],
+        form_kwargs={"levels": scale_for(membership)},
+        prefix="scale",
+    )
+    errors: list[str] = []
+    if request.method == "POST" and formset.is_valid():
+        rows = [
+            ScaleLevel(
+                name=f.cleaned_data["name"],
+                definition=f.cleaned_data["definition"],
+                level=f.cleaned_data.get("id"),
+            )
+            for f in formset.ordered_forms
+        ]
+        removed = [f.cleaned_data["id"] for f in formset.deleted_forms if f.cleaned_data.get("id")]
+        try:
+            save_scale(by=membership, levels=rows, removed=removed)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, "Leadership scale saved.")
+            return redirect("leadership:scale")
+    uses = {level.pk: level.uses for level in levels}
+    rows = [(f, uses.get(f.initial.get("id").pk) if f.initial.get("id") else None) for f in formset]
+    return render(
+        request,
+        "leadership/scale.html",
+        {"formset": formset, "rows": rows, "errors": errors},
+        status=400 if request.method == "POST" else 200,
     )

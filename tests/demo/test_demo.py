@@ -378,3 +378,22 @@ def test_the_organizer_sees_at_least_fifteen_leaders_with_reasons(demo, db):
     # Evidence beyond knowing people: a signal, a kept commitment, an event or a yes.
     assert sum(any("kept" in r for r in leader.reasons) for leader in leaders) >= 15
     assert "said yes to a next step" in response.content.decode()
+
+
+# The demo has its own leadership scale (from heard/demo/leadership.py) and assessments on it.
+
+
+def test_the_demo_has_a_five_level_scale_and_levels_on_its_leaders(demo, db):
+    levels = list(demo.leadership_levels.order_by("position"))
+    assert [level.position for level in levels] == [1, 2, 3, 4, 5]
+    assert all(level.definition for level in levels)
+    on_scale = Assessment.objects.filter(person__organization=demo, level__isnull=False)
+    assert on_scale.values("person").distinct().count() >= 20
+    # Paths: some people were placed twice, on a lower level first.
+    assert on_scale.count() > on_scale.values("person").distinct().count()
+    assert on_scale.values("level").distinct().count() >= 4
+    organizer = Membership.objects.get(organization=demo, user__username="organizer")
+    client = Client()
+    client.force_login(organizer.user)
+    leaders = client.get("/leaders/").context["leaders"]
+    assert sum(bool(leader.person.latest_level_name) for leader in leaders) >= 15
