@@ -7,7 +7,8 @@ For each export in ../shared/data/polis (read where it lies, never copied): runs
 shared measure ../shared/eval/polis_compare.py: consensus Spearman, top-10 overlap, common-ground
 F1, groups ARI; and each one's ARI with the groups Polis itself published (group-id in
 participants-votes.csv). Then a seeded synthetic export of 2,000 voters x 900 statements: the
-maths' time in process (read + groups + consensus, median of 3) and the whole command's wall time,
+maths' wall and CPU time in process (read + groups + consensus; red-dwarf: run_pipeline),
+medians of 3, and the whole command's wall time,
 for both, and their agreement there too. Prints Markdown for RESULTS.md.
 """
 
@@ -53,12 +54,13 @@ def heard_cli(export: Path, out: Path) -> float:
     return run([str(heard), "opinions", str(export), "--out", str(out)])[0]
 
 
-def reddwarf(python: str, export: Path, out: Path) -> tuple[float, float]:
-    """(wall seconds of the whole script, seconds inside run_pipeline)."""
+def reddwarf(python: str, export: Path, out: Path) -> tuple[float, float, float]:
+    """(wall seconds of the whole script, wall and CPU seconds inside run_pipeline)."""
     wall, printed = run(
         [python, str(HERE / "reddwarf_reference.py"), str(export), str(out), "--time"]
     )
-    return wall, float(printed.strip().splitlines()[-1])
+    inside, cpu = printed.strip().splitlines()[-1].split()
+    return wall, float(inside), float(cpu)
 
 
 def polis_groups(export: Path) -> dict:
@@ -78,13 +80,15 @@ def ari_with_polis(measure, export: Path, out: Path) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def maths_seconds(export: Path) -> float:
-    times = []
+def maths_seconds(export: Path) -> tuple[float, float]:
+    """Median wall and CPU seconds of reading the export and finding groups and consensus."""
+    times, cpu = [], []
     for _ in range(REPEATS):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         analyse(read_export(export))
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        cpu.append(time.process_time() - cpu_started)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,11 +128,12 @@ def main(argv: list[str] | None = None) -> int:
 
     synthetic = write_synthetic_export(work / "synthetic", voters=2000, statements=900, seed=0)
     ours, ref = work / "heard-synthetic", work / "reddwarf-synthetic"
-    heard_maths = maths_seconds(synthetic)
-    heard_wall = heard_cli(synthetic, ours)
+    heard_maths, heard_cpu = maths_seconds(synthetic)
+    heard_wall = statistics.median(heard_cli(synthetic, ours) for _ in range(REPEATS))
     runs = [reddwarf(args.reddwarf_python, synthetic, ref) for _ in range(REPEATS)]
-    rd_wall = statistics.median(wall for wall, _ in runs)
-    rd_maths = statistics.median(inside for _, inside in runs)
+    rd_wall = statistics.median(wall for wall, _, _ in runs)
+    rd_maths = statistics.median(inside for _, inside, _ in runs)
+    rd_cpu = statistics.median(cpu for _, _, cpu in runs)
     m = measure.compare(ref, ours)
     print()
     print("| 2,000 voters x 900 statements (seed 0) | heard | red-dwarf | red-dwarf / heard |")
@@ -138,8 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         f"| {rd_maths:.2f} s | {rd_maths / heard_maths:.1f}x |"
     )
     print(
-        f"| the whole command (start-up, read, write) | {heard_wall:.2f} s | {rd_wall:.2f} s "
-        f"| {rd_wall / heard_wall:.1f}x |"
+        f"| the same, CPU time (all threads) | {heard_cpu:.2f} s | {rd_cpu:.2f} s "
+        f"| {rd_cpu / heard_cpu:.1f}x |"
+    )
+    print(
+        f"| the whole command (start-up, read, write; median of {REPEATS}) | {heard_wall:.2f} s "
+        f"| {rd_wall:.2f} s | {rd_wall / heard_wall:.1f}x |"
     )
     print(
         f"\nAgreement on the synthetic export: groups ARI {m['groups_ari']}, consensus "
