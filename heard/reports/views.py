@@ -27,6 +27,7 @@ def ladder(request):
             "campaigns": campaigns,
             "campaign": campaign,
             "by": by,
+            "by_label": GROUPINGS[by],
             "groupings": GROUPINGS.items(),
             "report": report,
             "page": page,

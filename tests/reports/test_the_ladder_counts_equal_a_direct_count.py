@@ -1,7 +1,7 @@
-"""The next-step ladder's counts, per venue and per volunteer, equal a count made directly from
-the rows, over a hand-built set holding every case: a matching kind, a kind that does not
-match, a sign-up for an event before the conversation, a no-show, a "maybe", a step not asked,
-a one-to-one followed up (and one whose one-to-one came before), and another campaign."""
+"""The next-step ladder's counts, per venue, per volunteer and per campaign, equal a count made
+directly from the rows, over a hand-built set holding every case: a matching kind, a kind that
+does not match, a sign-up for an event before the conversation, a no-show, a "maybe", a step not
+asked, a one-to-one followed up (and one whose one-to-one came before), and another campaign."""
 
 import datetime as dt
 from types import SimpleNamespace
@@ -149,6 +149,20 @@ def test_per_volunteer_the_counts_equal_a_direct_count(ladder, may, lee, with_ca
     assert {r.label for r in report.rows} == {"May Organizer", "Lee Volunteer"}
 
 
+@pytest.mark.parametrize("with_campaign", [True, False])
+def test_per_campaign_the_counts_equal_a_direct_count(ladder, may, with_campaign):
+    campaign = ladder.campaign if with_campaign else None
+    report = ladder_for(may, campaign=campaign, by="campaign")
+    rows = {r.key: as_dict(r) for r in report.rows}
+    mine = Conversation.objects.filter(organization=may.organization)
+    shown = [ladder.campaign] if with_campaign else [ladder.campaign, ladder.other]
+    assert set(rows) == {c.pk for c in shown}
+    for campaign_ in shown:
+        assert rows[campaign_.pk] == direct_count(mine.filter(campaign=campaign_)), campaign_
+    assert {r.label for r in report.rows} == {c.name for c in shown}
+    assert as_dict(report.total) == direct_count(mine.filter(campaign__in=shown))
+
+
 def test_the_hand_built_cases_land_where_the_rules_say(ladder, may, lee):
     """The direct count could share a mistake with the report: the numbers, by hand."""
     by_person = {r.key: as_dict(r) for r in ladder_for(may, ladder.campaign, "volunteer").rows}
@@ -174,3 +188,4 @@ def test_the_report_takes_one_query_whatever_the_number_of_conversations(ladder,
 
     assert queries("venue") == 1
     assert queries("volunteer") == 1
+    assert queries("campaign") == 1
