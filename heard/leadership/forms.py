@@ -9,17 +9,31 @@ from .models import Assessment, Kindliness, LeadershipLevel
 from .queries import SIGNAL_WORDS
 
 
+class SideChoiceField(IdChoiceField):
+    def label_from_instance(self, side) -> str:
+        return f"{side.divide.name}: {side.name}"
+
+
 class LeaderFilterForm(forms.Form):
     campaign = IdChoiceField(queryset=None, required=False, empty_label="All campaigns")
     place = IdChoiceField(
         queryset=None, required=False, label="Neighbourhood", empty_label="All neighbourhoods"
     )
+    side = SideChoiceField(queryset=None, required=False, empty_label="Any side")
+    kindliness = forms.ChoiceField(
+        choices=[("", "Any orientation"), *Kindliness.choices[1:]],
+        required=False,
+        label="Orientation",
+    )
+    level = IdChoiceField(queryset=None, required=False, empty_label="Any level")
     q = forms.CharField(max_length=160, required=False, label="Name")
 
-    def __init__(self, *args, campaigns, places, **kwargs):
+    def __init__(self, *args, campaigns, places, sides, levels, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
         self.fields["place"].queryset = places
+        self.fields["side"].queryset = sides
+        self.fields["level"].queryset = levels
 
 
 class LevelChoiceField(IdChoiceField):

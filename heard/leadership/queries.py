@@ -22,7 +22,7 @@ from heard.conversations.models import Participant, Response
 from heard.people.models import Person, Relationship
 from heard.people.queries import people_for
 
-from .models import Assessment, LeadershipLevel
+from .models import Assessment, Kindliness, LeadershipLevel
 
 # The weights of the score, one place; the docstring of `emerging_leaders` explains them.
 WEIGHTS = {
@@ -86,7 +86,15 @@ def _count(queryset: QuerySet, link: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def emerging_leaders(membership: Membership, campaign=None, place=None, query: str = ""):
+def emerging_leaders(
+    membership: Membership,
+    campaign=None,
+    place=None,
+    query: str = "",
+    kindliness: str = "",
+    level: LeadershipLevel | None = None,
+    side=None,
+):
     """People ranked by the evidence that they are becoming leaders, best first.
 
     Evidence, each counted over all time (or within one campaign when `campaign` is given):
@@ -95,6 +103,10 @@ def emerging_leaders(membership: Membership, campaign=None, place=None, query: s
     (×3 more each: done, their side); next steps they said yes to (×2 per conversation they took
     part in); events they came to (×3 per attended sign-up); and ties to other people (×1 each,
     at most 10: knowing people is raw material, not yet leadership, and is not campaign-bound).
+    Filters: `campaign` bounds the evidence; `place`, `query` (name), `side` (their side of a
+    divide), `kindliness` (their latest noticed orientation) and `level` (their latest level)
+    choose the people.
+
     Only people with some evidence beyond ties, or placed on the organization's scale, are
     listed; each carries their latest level (`latest_level`, `latest_level_name`), which is an
     organizer's judgement shown beside the evidence, not part of the score. Ties and equal
@@ -110,6 +122,8 @@ def emerging_leaders(membership: Membership, campaign=None, place=None, query: s
         people = people.filter(place=place)
     if query:
         people = people.filter(name__icontains=query)
+    if side is not None:
+        people = people.filter(sides__side=side)
 
     assessments = Assessment.objects.all()
     commitments = Commitment.objects.filter(side=Commitment.Side.PERSON)
@@ -147,7 +161,17 @@ def emerging_leaders(membership: Membership, campaign=None, place=None, query: s
         .order_by("-assessed_on", "-id")
         .values("level")[:1]
     )
-    people = people.annotate(latest_level=Subquery(levelled))
+    noticed = (
+        Assessment.objects.filter(person=OuterRef("pk"))
+        .exclude(kindliness="")
+        .order_by("-assessed_on", "-id")
+        .values("kindliness")[:1]
+    )
+    people = people.annotate(latest_level=Subquery(levelled), orientation=Subquery(noticed))
+    if kindliness:
+        people = people.filter(orientation=kindliness)
+    if level is not None:
+        people = people.filter(latest_level=level.pk)
     people = people.annotate(
         latest_level_name=Subquery(
             LeadershipLevel.objects.filter(pk=OuterRef("latest_level")).values("name")[:1]
@@ -205,8 +229,16 @@ def reasons(person) -> list[str]:
 class Leader:
     person: Person
     reasons: list[str]
+    orientation: str = ""
 
 
 def explained(people) -> list[Leader]:
-    """Rows for a page of ranked people: each person with their reasons."""
-    return [Leader(person=p, reasons=reasons(p)) for p in people]
+    """Rows for a page of ranked people: each person with their reasons and orientation."""
+    return [
+        Leader(
+            person=p,
+            reasons=reasons(p),
+            orientation=Kindliness(p.orientation).label if p.orientation else "",
+        )
+        for p in people
+    ]
