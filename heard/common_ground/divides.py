@@ -120,3 +120,18 @@ def _latest_orientations(people) -> dict[int, str]:
     for person_id, kindliness in rows:
         latest.setdefault(person_id, kindliness)
     return latest
+
+
+def person_sides(membership: Membership, choice: DivideChoice) -> dict[int, str]:
+    """person id → side key, for every person of the organization whose side is known."""
+    people = Person.objects.filter(organization=membership.organization)
+    if choice.key == NEIGHBOURHOOD:
+        up = _turf_parents(membership)
+        rows = people.filter(place__isnull=False).values_list("pk", "place_id")
+        return {pk: str(up.get(place, place)) for pk, place in rows}
+    if choice.key == LANGUAGE:
+        return dict(people.values_list("pk", "language"))
+    if choice.key == KINDLINESS:
+        return _latest_orientations(people.values("pk"))
+    rows = PersonSide.objects.filter(divide_id=int(choice.key), person__in=people)
+    return {pk: str(side) for pk, side in rows.values_list("person_id", "side_id")}

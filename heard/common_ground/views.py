@@ -11,6 +11,7 @@ from heard.people.queries import get_person_for
 from heard.themes.queries import campaigns_with_themes
 
 from . import forms, services
+from .connectors import connectors_on
 from .divides import NEIGHBOURHOOD, choice_for, divide_choices
 from .queries import divides_for, get_divide_for, sides_of
 from .report import common_ground_page
@@ -48,6 +49,7 @@ def campaign(request, campaign_pk):
         "common_ground/campaign.html",
         {
             "page": common_ground_page(membership, chosen_campaign, divide),
+            "connectors": connectors_on(membership, divide),
             "picker": picker,
             "choices": choices,
         },

@@ -1,0 +1,72 @@
+"""Bonders and bridges on small graphs whose answer is plain to see."""
+
+from factories import PersonFactory, RelationshipFactory
+
+from heard.common_ground import network
+from heard.common_ground.connectors import connectors_on, roles_of
+from heard.common_ground.divides import choice_for
+from heard.common_ground.models import PersonSide
+
+
+def two_clusters():
+    """Renters 1-5 all know each other; owners 11-15 all know each other; 5 and 11 know each
+    other (the only way across), and 3 also knows 12."""
+    renters, owners = range(1, 6), range(11, 16)
+    ties = [(a, b) for group in (renters, owners) for a in group for b in group if a < b]
+    ties += [(5, 11), (3, 12)]
+    sides = {p: "r" for p in renters} | {p: "o" for p in owners}
+    return ties, sides
+
+
+def test_the_people_who_connect_the_two_clusters_are_the_bridges():
+    ties, sides = two_clusters()
+    found = network.connectors(ties, sides)
+    # 5 and 11 carry most paths across; 3 and 12 carry the rest. Ties across: 1 each, so with
+    # the two-ties rule nobody qualifies yet...
+    assert found.bridges == []
+    # ...until 5 also knows 13: now 5 knows two owners, and is the bridge.
+    found = network.connectors([*ties, (5, 13)], sides)
+    assert [c.person_id for c in found.bridges] == [5]
+    assert found.bridges[0].ties_by_side == {"r": 4, "o": 2}
+
+
+def test_bonders_know_many_more_on_their_side_than_is_typical():
+    # A star: 1 knows renters 2-8, who know nobody else; owners 11-12 know each other.
+    ties = [(1, n) for n in range(2, 9)] + [(11, 12)]
+    sides = {n: "r" for n in range(1, 9)} | {11: "o", 12: "o"}
+    found = network.connectors(ties, sides)
+    assert [c.person_id for c in found.bonders] == [1]
+    assert network.reasons(found.bonders[0], {"r": "Renter"}.get, bridge=False) == (
+        "knows 7 others on “Renter” (100% of their ties)"
+    )
+
+
+def test_someone_whose_side_is_unknown_can_still_be_a_bridge():
+    # 9's side is unknown; they know two renters and two owners, and hold the only path.
+    ties = [(1, 2), (2, 9), (1, 9), (9, 11), (9, 12), (11, 12)]
+    sides = {1: "r", 2: "r", 11: "o", 12: "o"}
+    found = network.connectors(ties, sides)
+    assert [c.person_id for c in found.bridges] == [9]
+    reason = network.reasons(found.bridges[0], {"r": "Renter", "o": "Owner"}.get, bridge=True)
+    assert reason.startswith("knows 2 on “Owner” and 2 on “Renter”; on ")
+
+
+def test_the_pages_name_them_with_reasons_for_staff_only(ours, may, lee, org, tenure):
+    people = [PersonFactory(organization=org, name=f"Neighbour {i}") for i in range(8)]
+    renters, owners = people[:4], people[4:]
+    for group, side in ((renters, tenure.renter), (owners, tenure.owner)):
+        for person in group:
+            PersonSide.objects.create(person=person, divide=tenure.divide, side=side)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                RelationshipFactory(organization=org, person=a, other=b)
+    bridge = renters[0]
+    RelationshipFactory(organization=org, person=bridge, other=owners[0])
+    RelationshipFactory(organization=org, person=bridge, other=owners[1])
+    divide = choice_for(may, str(tenure.divide.pk))
+    found = connectors_on(may, divide)
+    assert [row.person for row in found.bridges] == [bridge]
+    assert "2 on “Owner”" in found.bridges[0].reason
+    roles = roles_of(may, bridge)
+    assert ("bridge", divide.key) in {(r.role, r.divide.key) for r in roles}
+    assert connectors_on(lee, divide) is None and roles_of(lee, bridge) == []
