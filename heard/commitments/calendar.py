@@ -1,9 +1,9 @@
 """A member's calendar feed (RFC 5545, built with icalendar): their own open commitments,
 all-day on their due date, and the upcoming events that people of their own conversations signed
-up for.
+up for (each event once, with how many of them).
 
 No phone, email or address is in it, and a person is named only as the other side of a
-commitment; a sign-up says that one of their people signed up, not who.
+commitment; an event says how many of their people signed up, not who.
 """
 
 import datetime as dt
@@ -15,7 +15,7 @@ from icalendar import Calendar, Event
 
 from heard.accounts.models import Membership
 
-from .queries import calendar_commitments, calendar_signups
+from .queries import calendar_commitments, calendar_events
 
 
 def calendar_of(membership: Membership, site: str) -> Calendar:
@@ -41,15 +41,17 @@ def calendar_of(membership: Membership, site: str) -> Calendar:
         event.add("description", f"{commitment.hours} h. Mark it done in Heard.")
         event.add("url", commitments_page)
         calendar.add_component(event)
-    for signup in calendar_signups(membership):
+    for gathering in calendar_events(membership):
         event = Event()
-        event.add("uid", f"signup-{signup.pk}@{host}")
+        event.add("uid", f"signups-{gathering.pk}@{host}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", signup.event.starts_at)
+        event.add("dtstart", gathering.starts_at)
         event.add("duration", dt.timedelta(hours=1))
-        event.add("summary", f"{signup.event.title} (one of your people signed up)")
-        if signup.event.location:
-            event.add("location", signup.event.location)
-        event.add("url", urljoin(site, reverse("campaigns:event", args=[signup.event_id])))
+        people = gathering.their_signups
+        who = "one of your people" if people == 1 else f"{people} of your people"
+        event.add("summary", f"{gathering.title} ({who} signed up)")
+        if gathering.location:
+            event.add("location", gathering.location)
+        event.add("url", urljoin(site, reverse("campaigns:event", args=[gathering.pk])))
         calendar.add_component(event)
     return calendar

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from heard.accounts.models import Membership
-from heard.campaigns.models import SignUp
+from heard.campaigns.models import Event, SignUp
 from heard.conversations.queries import conversations_for
 from heard.people.models import Person
 
@@ -138,20 +138,24 @@ def calendar_commitments(membership: Membership) -> QuerySet[Commitment]:
     )
 
 
-def calendar_signups(membership: Membership) -> QuerySet[SignUp]:
-    """What the feed holds of sign-ups: upcoming events the people of the member's own
-    conversations signed up for (and have not yet come to), among the events they may see."""
+def calendar_events(membership: Membership) -> QuerySet[Event]:
+    """What the feed holds of sign-ups: each upcoming event that people of the member's own
+    conversations signed up for (and have not yet come to), among the events they may see,
+    once, with how many of their people signed up (`their_signups`).
+
+    One row per event, not per sign-up: a busy volunteer's people fill a training, and a feed
+    with one copy of it per person (900 at 100,000 conversations) reads worse in a calendar and
+    took seconds to build."""
     held = conversations_for(membership).filter(held_by=membership.user)
     return (
         # The people of the member's own conversations are people they may see, whatever
         # their role, so no wider helper is needed to scope them.
-        SignUp.objects.filter(
-            event__organization=membership.organization,
-            event__starts_at__gte=timezone.now() - dt.timedelta(days=1),
-            status=SignUp.Status.SIGNED_UP,
-            person__participations__conversation__in=held,
+        Event.objects.filter(
+            organization=membership.organization,
+            starts_at__gte=timezone.now() - dt.timedelta(days=1),
+            signups__status=SignUp.Status.SIGNED_UP,
+            signups__person__participations__conversation__in=held,
         )
-        .distinct()
-        .select_related("event")
-        .order_by("event__starts_at", "id")
+        .annotate(their_signups=Count("signups", distinct=True))
+        .order_by("starts_at", "id")
     )
