@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from heard.accounts.views import home
 from heard.ids import IdConverter
+from heard.reports.views_home import home
 
 # Before the includes: every app's urls.py names its ids `<id:pk>` (1..18 digits, heard/ids.py).
 register_converter(IdConverter, "id")

@@ -27,3 +27,12 @@ def sides_of(membership: Membership, person: Person) -> dict[int, PersonSide]:
         person=person, divide__organization=membership.organization
     ).select_related("side")
     return {row.divide_id: row for row in rows}
+
+
+def sides_for(membership: Membership) -> QuerySet[Side]:
+    """Every side of the organization's divides, divide by divide (for filters)."""
+    return (
+        Side.objects.filter(divide__organization=membership.organization)
+        .select_related("divide")
+        .order_by("divide__name", "position", "id")
+    )

@@ -5,8 +5,7 @@ from django.shortcuts import redirect, render
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import campaigns_for
-from heard.common_ground.models import Side
-from heard.common_ground.queries import divides_for
+from heard.common_ground.queries import sides_for
 from heard.people.queries import get_person_for, places_for
 from heard.search import search_text
 
@@ -22,9 +21,7 @@ def leader_list(request):
         request.GET,
         campaigns=campaigns_for(membership).order_by("-starts_on", "name"),
         places=places_for(membership).order_by("name"),
-        sides=Side.objects.filter(divide__in=divides_for(membership))
-        .select_related("divide")
-        .order_by("divide__name", "position", "id"),
+        sides=sides_for(membership),
         levels=scale_for(membership),
     )
     # A filter that does not hold (an id of nothing we know) is dropped, not a crash.

@@ -1,12 +1,14 @@
+"""The home dashboard: what a member needs first. It reads conversations, people, commitments
+and events, so it sits with the reports on top of those apps (accounts reads none of them)."""
+
 from django.shortcuts import render
 from django.utils import timezone
 
+from heard.accounts.queries import member_required
 from heard.campaigns.queries import events_for
 from heard.commitments.queries import commitments_for
 from heard.conversations.queries import conversations_for, get_conversation_details
 from heard.people.queries import people_for
-
-from .queries import member_required
 
 
 @member_required()
@@ -16,7 +18,7 @@ def home(request):
     conversations = conversations_for(membership)
     return render(
         request,
-        "accounts/home.html",
+        "reports/home.html",
         {
             "recent": get_conversation_details(conversations)[:8],
             "conversation_count": conversations.count(),
