@@ -93,11 +93,24 @@ class EventForm(forms.ModelForm):
 
 class SignUpForm(forms.Form):
     person = IdChoiceField(queryset=None, error_messages={"invalid_choice": "Unknown person."})
+    brought_by = IdChoiceField(
+        queryset=None,
+        required=False,
+        label="Who brought them?",
+        error_messages={"invalid_choice": "Unknown person."},
+    )
 
     def __init__(self, *args, people, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        self.fields["brought_by"].queryset = people
         self.event = event
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("brought_by") and cleaned.get("brought_by") == cleaned.get("person"):
+            self.add_error("brought_by", "Someone cannot bring themselves.")
+        return cleaned
 
     def clean_person(self):
         person = self.cleaned_data["person"]

@@ -156,6 +156,16 @@ class SignUp(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="signups")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="signups")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SIGNED_UP)
+    # Who brought them (optional): bringing neighbours is a leader's work, and the leaders page
+    # counts it. SET_NULL: the sign-up stays when the one who brought them is erased.
+    brought_by = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="brought_signups",
+        verbose_name="brought by",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

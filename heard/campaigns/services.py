@@ -37,11 +37,22 @@ def save_event(*, by: Membership, form) -> Event:
     return event
 
 
-def sign_up(*, by: Membership, event: Event, person: Person) -> SignUp:
-    if event.organization_id != by.organization_id or person.organization_id != by.organization_id:
-        raise ValueError("The event and the person must belong to the asker's organization.")
+def sign_up(
+    *, by: Membership, event: Event, person: Person, brought_by: Person | None = None
+) -> SignUp:
+    """Sign someone up for an event, with who brought them if somebody did (a leader's work the
+    leaders page counts once they come)."""
+    ours = {event.organization_id, person.organization_id}
+    if brought_by is not None:
+        ours.add(brought_by.organization_id)
+    if ours != {by.organization_id}:
+        raise ValueError("The event and the people must belong to the asker's organization.")
+    if brought_by is not None and brought_by.pk == person.pk:
+        raise ValueError("Someone cannot bring themselves.")
     with transaction.atomic():
-        signup, _ = SignUp.objects.get_or_create(event=event, person=person)
+        signup, _ = SignUp.objects.get_or_create(
+            event=event, person=person, defaults={"brought_by": brought_by}
+        )
     return signup
 
 

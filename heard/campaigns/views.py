@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.conversations.queries import conversations_for
+from heard.ids import parse_id
 from heard.people.queries import people_for, search_people
 from heard.search import search_text
 
@@ -104,18 +105,27 @@ def event_detail(request, pk):
     # Find the person by name, phone or email, then sign them up: an organization has thousands
     # of people, too many for one menu on a phone. A sign-up posts to the search's own URL.
     who = search_text(request.GET.get("who", ""))
+    # "Who brought them?" is chosen once beside the search and goes with each sign-up from it:
+    # at the door, one neighbour often brings several.
+    brought_by = parse_id(request.GET.get("by", ""))
     if request.method == "POST" and form.is_valid():
-        services.sign_up(by=membership, event=event, person=form.cleaned_data["person"])
+        services.sign_up(
+            by=membership,
+            event=event,
+            person=form.cleaned_data["person"],
+            brought_by=form.cleaned_data["brought_by"],
+        )
         messages.success(request, f"{form.cleaned_data['person']} is signed up.")
         # Back to the same search, where the row now says "Signed up" in view.
         url = reverse("campaigns:event", args=[event.pk])
-        return redirect(f"{url}?{urlencode({'who': who})}#sign-up" if who else url)
+        kept = {"who": who, **({"by": brought_by} if brought_by else {})}
+        return redirect(f"{url}?{urlencode(kept)}#sign-up" if who else url)
     # Only the sign-ups of people this member may see, and the count of those: a volunteer is
     # not told how many others signed up.
     signups = list(
         signups_for(membership)
         .filter(event=event)
-        .select_related("person")
+        .select_related("person", "brought_by")
         .order_by("person__name")
     )
     signed_up = {s.person_id for s in signups}
@@ -131,6 +141,9 @@ def event_detail(request, pk):
             "statuses": forms.SignUp.Status.choices,
             "who": who,
             "found": [(person, person.pk in signed_up) for person in found],
+            # Who may have brought them: the people already signed up whom this member sees.
+            "bringers": [s.person for s in signups],
+            "brought_by": brought_by,
         },
         status=400 if form.is_bound else 200,
     )

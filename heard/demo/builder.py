@@ -119,6 +119,7 @@ def build_demo(*, seed: int = SEED, log: Callable[[str], None] = print) -> Organ
         Builder(rng, writer, org, places, team, campaigns, events, residents).record(plans, log)
         _finish_commitments(rng, org)
         _consents(rng, residents, plans, team)
+        _brought(seed, org, residents, log)
         _leadership(seed, team, log)
     log(f"Demo loaded in {time.monotonic() - started:.1f} s.")
     return org
@@ -586,6 +587,33 @@ def _consents(rng, residents: list[Resident], plans: list[Plan], team) -> None:
     forget_notes_of(
         [c.person.pk for c in consents if c.topic == Consent.Topic.RECORDS and not c.granted]
     )
+
+
+def _brought(seed: int, org: Organization, residents: list[Resident], log) -> None:
+    """Leaders bring neighbours they know: when someone came to an event with a leader they
+    have a tie to, the sign-up often says that leader brought them. Its own random stream."""
+    rng = random.Random(seed + 10)
+    leaders = {r.person.pk for r in residents if r.leader}
+    ties: dict[int, set[int]] = {}
+    for a, b in Relationship.objects.filter(organization=org).values_list("person", "other"):
+        ties.setdefault(a, set()).add(b)
+        ties.setdefault(b, set()).add(a)
+    attended = SignUp.objects.filter(
+        event__organization=org, status=SignUp.Status.ATTENDED
+    ).order_by("event_id", "pk")
+    came: dict[int, set[int]] = {}
+    for signup in attended:
+        came.setdefault(signup.event_id, set()).add(signup.person_id)
+    brought = []
+    for signup in attended:
+        if signup.person_id in leaders:
+            continue
+        bringers = sorted(ties.get(signup.person_id, set()) & came[signup.event_id] & leaders)
+        if bringers and rng.random() < 0.7:
+            signup.brought_by_id = rng.choice(bringers)
+            brought.append(signup)
+    SignUp.objects.bulk_update(brought, ["brought_by"])
+    log(f"{len(brought)} neighbours came to an event brought by a leader they know.")
 
 
 def _leadership(seed: int, team: dict[str, Membership], log) -> None:

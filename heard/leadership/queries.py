@@ -34,6 +34,7 @@ WEIGHTS = {
     "commitments_kept": 3,
     "said_yes": 2,
     "events_attended": 3,
+    "brought": 3,
     "ties": 1,
 }
 # Knowing many people is a leader's raw material, not yet leadership: ties count up to this many.
@@ -101,8 +102,10 @@ def emerging_leaders(
     leader signals seen in assessments (offered to help ×2, named neighbours ×2, wants to host
     ×3, took on a role ×3 per assessment that saw it); commitments they made (×1 each) and kept
     (×3 more each: done, their side); next steps they said yes to (×2 per conversation they took
-    part in); events they came to (×3 per attended sign-up); and ties to other people (×1 each,
-    at most 10: knowing people is raw material, not yet leadership, and is not campaign-bound).
+    part in); events they came to (×3 per attended sign-up); people they brought to events (×3
+    per attended sign-up that names them as who brought the person); and ties to other people
+    (×1 each, at most 10: knowing people is raw material, not yet leadership, and is not
+    campaign-bound).
     Filters: `campaign` bounds the evidence; `place`, `query` (name), `side` (their side of a
     divide), `kindliness` (their latest noticed orientation) and `level` (their latest level)
     choose the people.
@@ -142,6 +145,16 @@ def emerging_leaders(
     counts["commitments_kept"] = _count(commitments.filter(status=Commitment.Status.DONE), "person")
     counts["said_yes"] = _count(yeses, "person")
     counts["events_attended"] = _count(attended, "person")
+    counts["brought"] = _count(attended, "brought_by")
+    # Where they brought people: named in the reason when it was one event.
+    brought_to = attended.filter(brought_by=OuterRef("pk")).order_by()
+    counts["brought_events"] = Coalesce(
+        Subquery(
+            brought_to.values("brought_by").annotate(n=Count("event", distinct=True)).values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
     counts["n_ties_out"] = _count(Relationship.objects.all(), "person")
     counts["n_ties_in"] = _count(Relationship.objects.all(), "other")
     people = people.annotate(**counts).annotate(
@@ -167,7 +180,12 @@ def emerging_leaders(
         .order_by("-assessed_on", "-id")
         .values("kindliness")[:1]
     )
-    people = people.annotate(latest_level=Subquery(levelled), orientation=Subquery(noticed))
+    people = people.annotate(
+        latest_level=Subquery(levelled),
+        orientation=Subquery(noticed),
+        brought_event=Subquery(brought_to.values("event")[:1]),
+        brought_event_title=Subquery(brought_to.values("event__title")[:1]),
+    )
     if kindliness:
         people = people.filter(orientation=kindliness)
     if level is not None:
@@ -218,6 +236,12 @@ def reasons(person) -> list[str]:
         words.append(f"kept {person.commitments_kept} of {made}")
     if person.events_attended:
         words.append(f"came to {_plural(person.events_attended, 'event', 'events')}")
+    if person.brought:
+        neighbours = _plural(person.brought, "neighbour", "neighbours")
+        if person.brought_events == 1:
+            words.append(f"brought {neighbours} to {person.brought_event_title}")
+        else:
+            words.append(f"brought {neighbours} to {person.brought_events} events")
     if person.said_yes:
         words.append(f"said yes to a next step {_times(person.said_yes)}")
     if person.ties:

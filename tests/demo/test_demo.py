@@ -397,3 +397,14 @@ def test_the_demo_has_a_five_level_scale_and_levels_on_its_leaders(demo, db):
     client.force_login(organizer.user)
     leaders = client.get("/leaders/").context["leaders"]
     assert sum(bool(leader.person.latest_level_name) for leader in leaders) >= 15
+
+
+def test_some_demo_neighbours_were_brought_to_events_by_leaders(demo, db):
+    brought = SignUp.objects.filter(event__organization=demo, brought_by__isnull=False)
+    assert brought.count() >= 20
+    assert brought.values("brought_by").distinct().count() >= 5
+    organizer = Membership.objects.get(organization=demo, user__username="organizer")
+    client = Client()
+    client.force_login(organizer.user)
+    leaders = client.get("/leaders/").context["leaders"]
+    assert any(r.startswith("brought ") for leader in leaders for r in leader.reasons)

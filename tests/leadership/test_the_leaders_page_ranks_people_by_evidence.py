@@ -140,3 +140,26 @@ def test_the_page_takes_the_same_few_queries_for_many_people(may_client, ours, q
     # session, membership, count, page, the campaign and place choices, and the side and level
     # choices (each asked once whether there are any, once to list them)
     assert many <= 11
+
+
+def test_people_they_brought_who_came_count_and_are_said(may, ours):
+    october = EventFactory(organization=ours.org, campaign=ours.campaign, title="October meeting")
+    bringer = PersonFactory(organization=ours.org, name="Bea Brings")
+    for _ in range(4):
+        SignUpFactory(
+            event=october,
+            person=PersonFactory(organization=ours.org),
+            brought_by=bringer,
+            status=SignUp.Status.ATTENDED,
+        )
+    # One who was brought but did not come is no evidence yet.
+    SignUpFactory(event=october, person=ours.sam, brought_by=bringer)
+    bea = emerging_leaders(may).get(pk=bringer.pk)
+    assert bea.score == 4 * 3
+    assert reasons(bea) == ["brought 4 neighbours to October meeting"]
+    ours.signup.brought_by = bringer
+    ours.signup.status = SignUp.Status.ATTENDED
+    ours.signup.save()
+    assert reasons(emerging_leaders(may).get(pk=bringer.pk)) == ["brought 5 neighbours to 2 events"]
+    other = CampaignFactory(organization=ours.org)
+    assert not emerging_leaders(may, campaign=other).filter(pk=bringer.pk).exists()
