@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from heard.leadership.models import Kindliness
 from heard.people.models import Person
 from heard.people.services import NewPerson
 
+from .corrections import Correction, QuoteFix
 from .models import MAX_TEXT, NextStep, Quote, Response, Venue
 from .services import (
     ConversationRecord,
@@ -377,3 +379,135 @@ class ConversationFilterForm(forms.Form):
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
+
+
+class CorrectionForm(forms.Form):
+    """The correction page: the conversation's details, its answers (one field per question of
+    its campaign's guide) and the quotes the member may read (words, consent, remove)."""
+
+    held_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    venue = forms.ChoiceField(choices=Venue.choices, widget=forms.RadioSelect)
+    place = IdChoiceField(
+        queryset=None, required=False, label="Neighbourhood / turf", empty_label="—"
+    )
+    next_step = forms.ChoiceField(
+        choices=NextStep.choices, required=False, label="Next step invited"
+    )
+    next_step_response = forms.ChoiceField(choices=Response.choices, label="Their answer")
+
+    def __init__(self, *args, conversation, quotes, places, notes_kept: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conversation = conversation
+        self.fields["place"].queryset = places
+        # Where everyone said no to notes being kept, no answer or quote may come back.
+        self.notes_kept = notes_kept
+        self.guide = list(conversation.campaign.questions.all()) if notes_kept else []
+        self.quotes = list(quotes)
+        for question in self.guide:
+            name = f"answer_{question.id}"
+            self.fields[name] = forms.CharField(
+                label=question.prompt,
+                help_text=question.help_text,
+                required=False,
+                max_length=MAX_TEXT,
+                widget=forms.Textarea(attrs={"rows": self._rows(name)}),
+                error_messages={"max_length": _too_long_message(MAX_TEXT)},
+            )
+        for number, quote in enumerate(self.quotes, start=1):
+            name = f"quote_{quote.pk}_text"
+            self.fields[name] = forms.CharField(
+                label=f"Quote {number}: their words",
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": self._rows(name)}),
+                error_messages={"max_length": _too_long_message(2000)},
+            )
+            self.fields[f"quote_{quote.pk}_consent"] = forms.ChoiceField(
+                choices=Quote.Consent.choices, label="May we share it?"
+            )
+            self.fields[f"quote_{quote.pk}_remove"] = forms.BooleanField(
+                required=False, label="Remove this quote"
+            )
+
+    def _rows(self, name: str) -> int:
+        # What was written is read whole before it is corrected: about 38 characters a line on
+        # a phone, up to 10 lines (the box grows by hand beyond that).
+        text = str(self.initial.get(name) or "")
+        return min(10, max(2, len(text) // 38 + text.count("\n") + 1))
+
+    def answer_fields(self):
+        return [self[f"answer_{q.id}"] for q in self.guide]
+
+    def quote_rows(self):
+        """Per quote: who said it, and its three fields."""
+        return [
+            {
+                "quote": quote,
+                "text": self[f"quote_{quote.pk}_text"],
+                "consent": self[f"quote_{quote.pk}_consent"],
+                "remove": self[f"quote_{quote.pk}_remove"],
+            }
+            for quote in self.quotes
+        ]
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        problem = date_problem(self.conversation.campaign, held_on)
+        if problem:
+            raise forms.ValidationError(problem)
+        return held_on
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("next_step") and cleaned.get("next_step_response") == Response.NOT_ASKED:
+            self.add_error("next_step_response", "Did they say yes, maybe or no?")
+        for quote in self.quotes:
+            removed = cleaned.get(f"quote_{quote.pk}_remove")
+            text = cleaned.get(f"quote_{quote.pk}_text")
+            if text is not None and not text.strip() and not removed:
+                self.add_error(
+                    f"quote_{quote.pk}_text", "Write their words, or tick “Remove this quote”."
+                )
+        return cleaned
+
+    def correction(self) -> Correction:
+        """The valid form as the correction the service applies."""
+        data = self.cleaned_data
+        return Correction(
+            held_on=data["held_on"],
+            venue=data["venue"],
+            place=data.get("place"),
+            next_step=data.get("next_step", ""),
+            next_step_response=data["next_step_response"],
+            answers={q.id: data.get(f"answer_{q.id}", "") for q in self.guide},
+            quotes={
+                quote.pk: QuoteFix(
+                    text=data.get(f"quote_{quote.pk}_text", ""),
+                    consent=data[f"quote_{quote.pk}_consent"],
+                    remove=bool(data.get(f"quote_{quote.pk}_remove")),
+                )
+                for quote in self.quotes
+            },
+        )
+
+    def attach(self, error: ValidationError) -> None:
+        """Show the service's refusal next to the field it names, or at the top."""
+        for name, messages in error.message_dict.items():
+            for message in messages:
+                self.add_error(name if name in self.fields else None, message)
+
+
+def correction_initial(correction: Correction) -> dict:
+    """The correction page's starting values (`corrections.as_it_is`)."""
+    initial = {
+        "held_on": correction.held_on,
+        "venue": correction.venue,
+        "place": correction.place.pk if correction.place else None,
+        "next_step": correction.next_step,
+        "next_step_response": correction.next_step_response,
+    }
+    initial.update({f"answer_{pk}": text for pk, text in correction.answers.items()})
+    for pk, fix in correction.quotes.items():
+        initial[f"quote_{pk}_text"] = fix.text
+        initial[f"quote_{pk}_consent"] = fix.consent
+    return initial

@@ -130,3 +130,44 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         return f"“{self.text[:60]}” ({self.get_consent_display()})"
+
+
+class ConversationChange(models.Model):
+    """One correction of a saved conversation: who made it, when, and what changed.
+
+    PRIVACY: `changes` never holds a neighbour's words. For an answer or a quote it says THAT
+    the text was added, rewritten, cleared or removed, not what it said before or after: a
+    correction is often "I didn't say that", and keeping the old words would keep what the person
+    asked us to drop (and an erased person must leave no trace of their words). The date, venue,
+    place, next step and a quote's consent are kept with their values before and after.
+
+    Each change is {"field": label, "before": text or None, "after": text or None}, with
+    {"did": "rewritten" | "added" | "cleared" | "removed"} instead of values for words.
+    """
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Correction of {self.conversation_id} at {self.changed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def lines(self) -> list[str]:
+        """Each change as the conversation page says it: "Date: 3 Oct 2026 → 4 Oct 2026",
+        "Answer to “What is hard around here?” rewritten"."""
+        said = []
+        for change in self.changes:
+            if change.get("did"):
+                said.append(f"{change['field']} {change['did']}")
+            else:
+                before = change.get("before") or "—"
+                after = change.get("after") or "—"
+                said.append(f"{change['field']}: {before} → {after}")
+        return said

@@ -5,6 +5,7 @@ consent rules in `heard.people.consent`: a page that forgets the prefetch shows 
 never a hidden one.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -12,7 +13,7 @@ from heard.accounts.models import Membership
 from heard.people import consent
 from heard.people.models import Person
 
-from .models import Conversation, Participant, Quote
+from .models import Conversation, ConversationChange, Participant, Quote
 
 
 def conversations_for(membership: Membership) -> QuerySet[Conversation]:
@@ -44,12 +45,30 @@ def get_conversation_for(membership: Membership, pk) -> Conversation:
             _visible_quotes(membership),
             "commitments__person",
             "assessments__person",
+            Prefetch("changes", queryset=ConversationChange.objects.select_related("changed_by")),
         ),
         pk=pk,
     )
     conversation.notes_withheld = bool(
         consent.conversations_without_notes(Conversation.objects.filter(pk=conversation.pk))
     )
+    return conversation
+
+
+def may_correct(membership: Membership, conversation: Conversation) -> bool:
+    """Who may correct a saved conversation: the member who held it, and the organization's
+    organizers and administrators (the same people who may change its commitments)."""
+    if conversation.organization_id != membership.organization_id:
+        return False
+    return membership.is_staff_role or conversation.held_by_id == membership.user_id
+
+
+def get_conversation_to_correct(membership: Membership, pk) -> Conversation:
+    """A conversation the member may correct: 404 when they may not read it (as for opening it),
+    403 when they may read it but not correct it."""
+    conversation = get_conversation_for(membership, pk)
+    if not may_correct(membership, conversation):
+        raise PermissionDenied
     return conversation
 
 

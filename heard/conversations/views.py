@@ -12,8 +12,14 @@ from heard.people.queries import people_for, places_for
 from . import forms
 from .body import keep_oversized_post
 from .capture import Capture, campaign_in, switch_guide
+from .corrections import as_it_is, correct_conversation, notes_kept, quotes_to_correct
 from .models import Venue
-from .queries import get_conversation_for, search_conversations
+from .queries import (
+    get_conversation_for,
+    get_conversation_to_correct,
+    may_correct,
+    search_conversations,
+)
 from .services import record_conversation
 
 
@@ -51,7 +57,48 @@ def conversation_list(request):
 @member_required()
 def conversation_detail(request, pk):
     conversation = get_conversation_for(request.membership, pk)
-    return render(request, "conversations/detail.html", {"conversation": conversation})
+    return render(
+        request,
+        "conversations/detail.html",
+        {
+            "conversation": conversation,
+            "may_correct": may_correct(request.membership, conversation),
+        },
+    )
+
+
+@member_required()
+def conversation_correct(request, pk):
+    """Correct a saved conversation (whoever held it, organizers); see corrections.py."""
+    membership = request.membership
+    conversation = get_conversation_to_correct(membership, pk)
+    form = forms.CorrectionForm(
+        request.POST if request.method == "POST" else None,
+        initial=forms.correction_initial(as_it_is(membership, conversation)),
+        conversation=conversation,
+        quotes=quotes_to_correct(membership, conversation),
+        places=places_for(membership),
+        notes_kept=notes_kept(conversation),
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            change = correct_conversation(
+                by=membership, conversation=conversation, correction=form.correction()
+            )
+        except ValidationError as error:
+            form.attach(error)
+        else:
+            if change is None:
+                messages.info(request, "Nothing was changed.")
+            else:
+                messages.success(request, "Correction saved. The history below says what changed.")
+            return redirect("conversations:detail", pk=conversation.pk)
+    return render(
+        request,
+        "conversations/correct.html",
+        {"conversation": conversation, "form": form, "staff": membership.is_staff_role},
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _chosen_campaign(request, campaigns):

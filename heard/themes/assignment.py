@@ -146,6 +146,32 @@ def unassign_conversations(*, conversation_ids: Sequence) -> int:
     return count
 
 
+def place_again(*, conversation_ids: Sequence) -> int:
+    """Place corrected conversations again, since their notes changed: each goes to its nearest
+    theme now; one left with no note leaves its theme; one an organizer placed keeps its theme
+    (only the hash of its note is brought up to date). The vectors of the notes as they were
+    are forgotten unless another conversation holds the same words: a correction is often "I
+    didn't say that". Returns how many were placed."""
+    ids = list(conversation_ids)
+    notes = {n.conversation_id: n for n in notes_for_conversations(ids)}
+    stored = ThemeAssignment.objects.filter(conversation_id__in=ids)
+    before = dict(stored.values_list("conversation_id", "note_sha256"))
+    manual = set(stored.filter(by_organizer=True).values_list("conversation_id", flat=True))
+    with transaction.atomic():
+        unassign_conversations(conversation_ids=[cid for cid in before if cid not in notes])
+        for cid in manual & set(notes):
+            ThemeAssignment.objects.filter(conversation_id=cid).update(
+                note_sha256=notes[cid].sha256
+            )
+    placed = assign_conversations(conversation_ids=[cid for cid in ids if cid in notes])
+    old = {digest for digest in before.values() if digest}
+    used = set(
+        ThemeAssignment.objects.filter(note_sha256__in=old).values_list("note_sha256", flat=True)
+    )
+    embedding.DatabaseEmbeddingCache().delete_texts(sorted(old - used))
+    return placed
+
+
 def _cut(campaign_id: int) -> float:
     """The last run's unclear cut, so new notes are filed by the rule the run used."""
     cut = (

@@ -1,16 +1,26 @@
-"""Erasing a conversation erases what was derived from it: its note's cached vector.
+"""What themes hear from the capture apps below them, which know nothing of themes.
 
-A person's words can be erased everywhere on request (ARCHITECTURE.md, Privacy). The theme
-assignment goes with the conversation (cascade); this removes the note's vector from the
-embedding cache too, unless another conversation holds the very same text.
+- Erasing a conversation erases what was derived from it: its note's cached vector. A person's
+  words can be erased everywhere on request (ARCHITECTURE.md, Privacy). The theme assignment
+  goes with the conversation (cascade); this removes the note's vector from the embedding cache
+  too, unless another conversation holds the very same text.
+- A conversation whose notes were withheld (consent withdrawn) leaves its theme.
+- A corrected conversation is placed again when its words changed, and its theme's quotes are
+  chosen again when what may be shared changed.
 """
 
+import logging
+
+from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
+from heard.conversations.corrections import conversation_corrected
 from heard.people.services import notes_withheld
 
 from .models import NoteEmbedding, ThemeAssignment
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(post_delete, sender=ThemeAssignment, dispatch_uid="themes_forget_vector")
@@ -26,3 +36,31 @@ def unassign_withheld(sender, conversation_ids, **kwargs) -> None:
     from .assignment import unassign_conversations
 
     unassign_conversations(conversation_ids=conversation_ids)
+
+
+@receiver(conversation_corrected, dispatch_uid="themes_follow_corrections")
+def follow_correction(
+    sender, conversation_id, notes_changed=False, consent_changed=False, **kwargs
+) -> None:
+    """Sent after the correction commits. A quote's consent is re-checked by every theme page
+    as it is read, so a quote no longer to be shared is gone at once; choosing the theme's
+    quotes again lets another take its place (or a newly shared one in). Placing the
+    conversation again embeds its note: that is the worker's job."""
+    from .tasks import place_corrected_conversations
+    from .writes import _refresh_highlights
+
+    if consent_changed:
+        placed = (
+            ThemeAssignment.objects.filter(conversation_id=conversation_id, theme__isnull=False)
+            .select_related("campaign")
+            .first()
+        )
+        if placed is not None:
+            with transaction.atomic():
+                _refresh_highlights(placed.campaign, [placed.theme_id])
+    if notes_changed:
+        try:
+            place_corrected_conversations.enqueue([str(conversation_id)])
+        except Exception:
+            # The correction is saved; the next run of the campaign places it.
+            logger.exception("Could not queue placing corrected conversation %s", conversation_id)

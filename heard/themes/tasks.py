@@ -29,6 +29,14 @@ def assign_new_conversations(conversation_ids: list[str]) -> int:
 
 
 @task()
+def place_corrected_conversations(conversation_ids: list[str]) -> int:
+    """Place corrected conversations again: their notes changed (see `assignment.place_again`)."""
+    from .assignment import place_again
+
+    return place_again(conversation_ids=[uuid.UUID(str(value)) for value in conversation_ids])
+
+
+@task()
 def theme_campaign_task(run_id: int) -> dict:
     """Run a queued theme run (re-run of a campaign's themes)."""
     from .runs import theme_campaign

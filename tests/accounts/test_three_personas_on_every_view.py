@@ -45,6 +45,8 @@ PAGES = [
     Page("conversations:list"),
     Page("conversations:new"),
     Page("conversations:detail", lambda o: {"pk": o.by_lee.pk}, outsider=404),
+    # Lee held it: Lee may correct it, as may the organizer.
+    Page("conversations:correct", lambda o: {"pk": o.by_lee.pk}, outsider=404),
     Page("campaigns:list"),
     Page("campaigns:new", volunteer=403),
     Page("campaigns:detail", lambda o: {"pk": o.campaign.pk}, outsider=404),
