@@ -1,5 +1,6 @@
 """Reads of assessments and the emerging-leaders ranking, scoped to the asking membership."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -58,6 +59,31 @@ def path_of(membership: Membership, person: Person) -> QuerySet[Assessment]:
         .filter(person=person)
         .select_related("assessed_by", "conversation", "level")
         .order_by("assessed_on", "id")
+    )
+
+
+@dataclass(frozen=True)
+class KeptWord:
+    kept: int
+    made: int
+
+
+def commitments_kept(commitments: Iterable[Commitment]) -> KeptWord:
+    """How many of a person's own commitments (their side, not the organizer's promise) were
+    kept, of those made, among `commitments`: what `commitments_of(membership, person)` let
+    this member see (the person page has them in hand, so no second query)."""
+    theirs = [c for c in commitments if c.side == Commitment.Side.PERSON]
+    return KeptWord(kept=sum(c.status == Commitment.Status.DONE for c in theirs), made=len(theirs))
+
+
+def latest_level_of(membership: Membership, person: Person) -> Assessment | None:
+    """The newest assessment that placed the person on the scale, as this member may see it."""
+    return (
+        assessments_for(membership)
+        .filter(person=person, level__isnull=False)
+        .select_related("level")
+        .order_by("-assessed_on", "-id")
+        .first()
     )
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from heard.accounts.queries import member_required
 from heard.commitments.queries import commitments_of
 from heard.conversations.queries import conversations_with
-from heard.leadership.queries import assessments_for
+from heard.leadership.queries import assessments_for, commitments_kept, latest_level_of
 from heard.search import search_text
 
 from . import consent
@@ -32,6 +32,7 @@ def person_detail(request, pk):
     conversations = list(conversations_with(membership, person))
     quotes = [q for c in conversations for q in c.visible_quotes if q.person_id == person.id]
     next_steps = [c for c in conversations if c.next_step]
+    commitments = list(commitments_of(membership, person))
     return render(
         request,
         "people/detail.html",
@@ -40,9 +41,11 @@ def person_detail(request, pk):
             "conversations": conversations,
             "quotes": quotes,
             "next_steps": next_steps,
-            "commitments": commitments_of(membership, person),
+            "commitments": commitments,
             "ties": relationships_of(membership, person),
             "assessments": assessments_for(membership).filter(person=person),
+            "kept": commitments_kept(commitments),
+            "level": latest_level_of(membership, person),
             "consents": consent.answers_of(person),
             "may_record_consent": consent.may_record_consent(membership, person),
         },
