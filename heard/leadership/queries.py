@@ -15,6 +15,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Least
+from django.urls import reverse
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import SignUp
@@ -249,45 +250,71 @@ SIGNAL_WORDS = {
 }
 
 
-def reasons(person) -> list[str]:
+@dataclass(frozen=True)
+class Reason:
+    """One piece of evidence in words, with where it can be checked."""
+
+    words: str
+    url: str
+
+
+def evidence_of(person) -> list[Reason]:
     """The evidence of an annotated person (from `emerging_leaders`) in words, strongest kind
-    first, e.g. "offered to host twice", "kept 3 of 3 commitments", "came to 2 events"."""
-    words = [
-        f"{SIGNAL_WORDS[name]} {_times(getattr(person, name))}"
+    first, e.g. "offered to host twice", "kept 3 of 3 commitments", "came to 2 events", each
+    linked to where it shows: signals to the person's path, an event they brought people to
+    to its page, the rest to the person's page (its commitments, next steps or ties)."""
+    page = reverse("people:detail", args=[person.pk])
+    path = reverse("leadership:assess", args=[person.pk])
+    found = [
+        Reason(f"{SIGNAL_WORDS[name]} {_times(getattr(person, name))}", path)
         for name in Assessment.SIGNALS
         if getattr(person, name)
     ]
     if person.commitments_made:
         made = _plural(person.commitments_made, "commitment", "commitments")
-        words.append(f"kept {person.commitments_kept} of {made}")
+        found.append(Reason(f"kept {person.commitments_kept} of {made}", f"{page}#commitments"))
     if person.events_attended:
-        words.append(f"came to {_plural(person.events_attended, 'event', 'events')}")
+        found.append(Reason(f"came to {_plural(person.events_attended, 'event', 'events')}", page))
     if person.brought:
         neighbours = _plural(person.brought, "neighbour", "neighbours")
         if person.brought_events == 1:
-            words.append(f"brought {neighbours} to {person.brought_event_title}")
+            event = reverse("campaigns:event", args=[person.brought_event])
+            found.append(Reason(f"brought {neighbours} to {person.brought_event_title}", event))
         else:
-            words.append(f"brought {neighbours} to {person.brought_events} events")
+            found.append(Reason(f"brought {neighbours} to {person.brought_events} events", page))
     if person.said_yes:
-        words.append(f"said yes to a next step {_times(person.said_yes)}")
+        found.append(
+            Reason(f"said yes to a next step {_times(person.said_yes)}", f"{page}#next-steps")
+        )
     if person.ties:
-        words.append(f"knows {_plural(person.ties, 'neighbour', 'neighbours')}")
-    return words
+        found.append(
+            Reason(f"knows {_plural(person.ties, 'neighbour', 'neighbours')}", f"{page}#ties")
+        )
+    return found
+
+
+def reasons(person) -> list[str]:
+    """The evidence of an annotated person in words only (see `evidence_of`)."""
+    return [reason.words for reason in evidence_of(person)]
 
 
 @dataclass
 class Leader:
     person: Person
-    reasons: list[str]
+    evidence: list[Reason]
     orientation: str = ""
+
+    @property
+    def reasons(self) -> list[str]:
+        return [reason.words for reason in self.evidence]
 
 
 def explained(people) -> list[Leader]:
-    """Rows for a page of ranked people: each person with their reasons and orientation."""
+    """Rows for a page of ranked people: each person with their evidence and orientation."""
     return [
         Leader(
             person=p,
-            reasons=reasons(p),
+            evidence=evidence_of(p),
             orientation=Kindliness(p.orientation).label if p.orientation else "",
         )
         for p in people

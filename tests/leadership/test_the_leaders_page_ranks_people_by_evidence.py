@@ -18,7 +18,7 @@ from heard.campaigns.models import SignUp
 from heard.commitments.models import Commitment
 from heard.common_ground.models import Divide, PersonSide, Side
 from heard.conversations.models import Response
-from heard.leadership.queries import emerging_leaders, reasons
+from heard.leadership.queries import emerging_leaders, evidence_of, reasons
 
 URL = "/leaders/"
 
@@ -82,7 +82,9 @@ def test_each_row_says_why_in_words(may, evidence):
 def test_the_page_shows_reasons_and_links_to_the_person(may_client, evidence):
     ana = evidence[0]
     page = may_client.get(URL).content.decode()
-    assert "offered to host twice; kept 2 of 3 commitments" in page
+    assert f'<a href="/leaders/{ana.pk}/assess/">offered to host twice</a>; ' in page
+    assert f'<a href="/people/{ana.pk}/#commitments">kept 2 of 3 commitments</a>' in page
+    assert f'<a href="/people/{ana.pk}/#ties">knows 3 neighbours</a>' in page
     assert f'href="/people/{ana.pk}/"' in page
     assert "Cy Knows" not in page
 
@@ -157,6 +159,7 @@ def test_people_they_brought_who_came_count_and_are_said(may, ours):
     bea = emerging_leaders(may).get(pk=bringer.pk)
     assert bea.score == 4 * 3
     assert reasons(bea) == ["brought 4 neighbours to October meeting"]
+    assert evidence_of(bea)[0].url == f"/campaigns/events/{october.pk}/"
     ours.signup.brought_by = bringer
     ours.signup.status = SignUp.Status.ATTENDED
     ours.signup.save()
