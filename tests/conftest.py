@@ -34,6 +34,7 @@ from factories import (
 )
 
 from heard.accounts.models import Role
+from heard.common_ground.models import Divide, Side
 from heard.conversations.models import Response
 
 
@@ -174,6 +175,9 @@ def ours(org, maple, riverside, may, lee):
     AnswerFactory(conversation=by_may, question=problem, text="Mould behind the wardrobe.")
     event = EventFactory(organization=org, campaign=campaign, title="Know your rights training")
     signup = SignUpFactory(event=event, person=rosa)
+    divide = Divide.objects.create(organization=org, name="Heating: gas or electric")
+    Side.objects.create(divide=divide, name="Gas boiler")
+    Side.objects.create(divide=divide, name="Electric heaters")
     return SimpleNamespace(
         org=org,
         campaign=campaign,
@@ -186,6 +190,7 @@ def ours(org, maple, riverside, may, lee):
         by_may=by_may,
         event=event,
         signup=signup,
+        divide=divide,
         # Words from our data an outsider must never see.
         secrets=[
             "Rosa Alvarez",
@@ -196,6 +201,7 @@ def ours(org, maple, riverside, may, lee):
             "Mould behind the wardrobe",
             "sleep in their coats",
             "Know your rights training",
+            "Heating: gas or electric",
             "Alvarez household",
             "Maple Court",
         ],

@@ -53,8 +53,9 @@ class PersonSide(models.Model):
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="sides")
     divide = models.ForeignKey(Divide, on_delete=models.CASCADE, related_name="+")
-    # PROTECT: a side people are on is not deleted from under them (the divides page says so).
-    side = models.ForeignKey(Side, on_delete=models.PROTECT, related_name="people_on_it")
+    # RESTRICT: a side people are on is not deleted from under them (the divides page says so),
+    # yet removing the whole divide or organization, which takes these rows too, still works.
+    side = models.ForeignKey(Side, on_delete=models.RESTRICT, related_name="people_on_it")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import get_campaign_for
@@ -98,10 +97,12 @@ def divide_change(request, pk):
     )
 
 
-@require_POST
 @member_required(*STAFF_ROLES)
 def divide_remove(request, pk):
+    """Remove a divide (a POST; a GET goes back to the divide's page)."""
     divide = get_divide_for(request.membership, pk)
+    if request.method != "POST":
+        return redirect("common_ground:divide", pk=divide.pk)
     count = services.remove_divide(by=request.membership, divide=divide)
     people = "1 person's side" if count == 1 else f"{count} people's sides"
     messages.success(request, f"Divide “{divide.name}” removed, with {people}.")

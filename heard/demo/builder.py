@@ -41,6 +41,7 @@ from heard.people.services import forget_notes_of
 from . import DEMO_PASSWORD, fieldnotes
 from .campaign import EVENT_ISSUES, EVENTS, MAIN_GUIDE, PAST_GUIDE, TRAINING_TEXT
 from .city import CITY, HOODS, ORGANIZATION_NAME, ORGANIZATION_SLUG, TEAM
+from .divides import add_divides
 from .leadership import NOTES as ASSESSMENT_NOTES
 from .leadership import SCALE
 from .notes import Scene, Writer
@@ -121,6 +122,8 @@ def build_demo(*, seed: int = SEED, log: Callable[[str], None] = print) -> Organ
         _consents(rng, residents, plans, team)
         _brought(seed, org, residents, log)
         _leadership(seed, team, log)
+        sides = add_divides(seed, team["organizer"], residents)
+        log(f"Two divides of the organization's own, {sides} people's sides on them.")
     log(f"Demo loaded in {time.monotonic() - started:.1f} s.")
     return org
 

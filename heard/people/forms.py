@@ -1,8 +1,10 @@
-"""The person page's consent form: one topic, yes or no."""
+"""The person page's consent form (one topic, yes or no) and the form that ties two people."""
 
 from django import forms
 
-from .models import Consent
+from heard.ids import IdChoiceField
+
+from .models import Consent, Person, Relationship
 
 
 class ConsentForm(forms.Form):
@@ -10,3 +12,19 @@ class ConsentForm(forms.Form):
     granted = forms.TypedChoiceField(
         choices=[("yes", "Yes"), ("no", "No")], coerce=lambda value: value == "yes"
     )
+
+
+class TieForm(forms.Form):
+    """A tie from the person whose page it is to someone found by search."""
+
+    other = IdChoiceField(
+        queryset=Person.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Find the person again: they are not in your list."},
+    )
+    kind = forms.ChoiceField(choices=Relationship.Kind.choices, label="How they know each other")
+    note = forms.CharField(max_length=240, required=False, label="Note (optional)")
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = people

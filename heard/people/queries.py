@@ -1,6 +1,7 @@
 """Reads of people, households and places, always scoped to the asking membership."""
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from heard.accounts.models import Membership
@@ -61,3 +62,11 @@ def relationships_of(membership: Membership, person: Person) -> list[tuple[Relat
         if other.id in visible_ids:
             result.append((tie, other))
     return result
+
+
+def get_tie_for(membership: Membership, person: Person, pk) -> Relationship:
+    """One of the person's ties whose other side the asker may see, or 404."""
+    for tie, _ in relationships_of(membership, person):
+        if tie.pk == pk:
+            return tie
+    raise Http404("No such tie.")

@@ -3,8 +3,9 @@ what they agreed to."""
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.db.models.functions import Length
 from django.dispatch import Signal
 
@@ -13,7 +14,7 @@ from heard.conversations.models import Answer, Conversation, Quote
 from heard.leadership.models import Assessment
 
 from . import consent
-from .models import Consent, Household, Person, Place
+from .models import Consent, Household, Person, Place, Relationship
 
 #: Sent inside the transaction with `conversation_ids`: these conversations no longer hold any
 #: notes. The themes app listens and drops their theme assignments; people know nothing of
@@ -131,3 +132,41 @@ def forget_notes_of(person_ids) -> Forgotten:
     if emptied:
         notes_withheld.send(sender=Person, conversation_ids=sorted(emptied, key=str))
     return Forgotten(conversations=len(emptied), quotes=quotes, signals=signals)
+
+
+def add_tie(
+    *, by: Membership, person: Person, other: Person, kind: str, note: str = ""
+) -> Relationship:
+    """Record that two neighbours know each other. Knowing is mutual: a tie already recorded
+    the other way round, of the same kind, is not recorded twice."""
+    if person.organization_id != by.organization_id or other.organization_id != by.organization_id:
+        raise PermissionDenied
+    if person.pk == other.pk:
+        raise ValidationError({"other": ["Choose someone else: a tie joins two people."]})
+    if kind not in Relationship.Kind.values:
+        raise ValidationError({"kind": ["Choose what ties them."]})
+    same = Q(person=person, other=other) | Q(person=other, other=person)
+    if Relationship.objects.filter(same, kind=kind).exists():
+        label = Relationship.Kind(kind).label.lower()
+        raise ValidationError(
+            {"other": [f"{person.name} and {other.name} are already tied ({label})."]}
+        )
+    try:
+        with transaction.atomic():
+            return Relationship.objects.create(
+                organization=by.organization,
+                person=person,
+                other=other,
+                kind=kind,
+                note=note.strip(),
+            )
+    except IntegrityError as error:  # the same tie saved twice at once
+        raise ValidationError({"other": ["This tie was just recorded."]}) from error
+
+
+def end_tie(*, by: Membership, tie: Relationship) -> None:
+    """They no longer know each other, or it was a mistake: the tie goes (the audit log keeps
+    that it was removed, and by whom)."""
+    if tie.organization_id != by.organization_id:
+        raise PermissionDenied
+    tie.delete()

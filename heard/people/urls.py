@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_ties
 
 app_name = "people"
 urlpatterns = [
@@ -8,4 +8,6 @@ urlpatterns = [
     path("search.json", views.person_search, name="search"),
     path("<id:pk>/", views.person_detail, name="detail"),
     path("<id:pk>/consent/", views.person_consent, name="consent"),
+    path("<id:pk>/ties/", views_ties.ties, name="ties"),
+    path("<id:pk>/ties/<id:tie_pk>/end/", views_ties.end, name="end_tie"),
 ]

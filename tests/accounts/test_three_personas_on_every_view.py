@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # The apps whose views this table must cover; a new URL there fails
 # test_every_page_of_ours_is_in_the_table until it is added below.
-NAMESPACES = {"people", "conversations", "campaigns"}
+NAMESPACES = {"people", "conversations", "campaigns", "common_ground"}
 TOP_LEVEL = {"home"}
 
 
@@ -42,6 +42,15 @@ PAGES = [
         volunteer=302,
         outsider=404,
     ),
+    # Who knows whom: Rosa lives on Lee's turf. Ending a tie is a POST; a GET goes back.
+    Page("people:ties", lambda o: {"pk": o.rosa.pk}, outsider=404),
+    Page(
+        "people:end_tie",
+        lambda o: {"pk": o.rosa.pk, "tie_pk": 1},
+        organizer=302,
+        volunteer=302,
+        outsider=404,
+    ),
     Page("conversations:list"),
     Page("conversations:new"),
     Page("conversations:detail", lambda o: {"pk": o.by_lee.pk}, outsider=404),
@@ -55,6 +64,24 @@ PAGES = [
     Page("campaigns:event_new", volunteer=403),
     Page("campaigns:event", lambda o: {"pk": o.event.pk}, outsider=404),
     Page("campaigns:event_edit", lambda o: {"pk": o.event.pk}, volunteer=403, outsider=404),
+    # Common ground is read by staff; any member records a neighbour's side.
+    Page("common_ground:index", volunteer=403),
+    Page(
+        "common_ground:campaign",
+        lambda o: {"campaign_pk": o.campaign.pk},
+        volunteer=403,
+        outsider=404,
+    ),
+    Page("common_ground:divides", volunteer=403),
+    Page("common_ground:divide", lambda o: {"pk": o.divide.pk}, volunteer=403, outsider=404),
+    Page(
+        "common_ground:remove_divide",
+        lambda o: {"pk": o.divide.pk},
+        organizer=302,
+        volunteer=403,
+        outsider=404,
+    ),
+    Page("common_ground:person_sides", lambda o: {"pk": o.rosa.pk}, outsider=404),
     # Changing a sign-up's status is a POST; a GET goes back to the event.
     Page(
         "campaigns:signup_status",

@@ -89,6 +89,8 @@ HEARD_PARAMETERS = {
     "common_ground:divide": {"pk": "divide"},
     "common_ground:remove_divide": {"pk": "divide"},
     "common_ground:person_sides": {"pk": "person"},
+    "people:ties": {"pk": "person"},
+    "people:end_tie": {"pk": "person", "tie_pk": "relationship"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
