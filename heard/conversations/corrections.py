@@ -170,8 +170,9 @@ def correct_conversation(
     check_correction(by=by, conversation=conversation, correction=correction)
     with transaction.atomic():
         # Two corrections at once are applied one after the other, each against what is stored.
+        # (Only its own row: PostgreSQL locks no row of an outer join, the place may be none.)
         conversation = (
-            Conversation.objects.select_for_update()
+            Conversation.objects.select_for_update(of=("self",))
             .select_related("campaign", "place")
             .get(pk=conversation.pk)
         )
