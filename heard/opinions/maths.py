@@ -118,8 +118,10 @@ def opinion_map(votes: np.ndarray, moderated_out: np.ndarray) -> np.ndarray:
     means = np.nanmean(np.where(seen.any(axis=0), matrix, 0.0), axis=0)
     imputed = np.where(seen, matrix, means)
     components = min(2, *imputed.shape)
-    pca = PCA(n_components=components, random_state=0)
-    points = pca.fit_transform(imputed)
+    # Everyone voting alike leaves no variance: the explained-variance ratios divide by zero,
+    # which is harmless here (the points are all at the centre), so it is not shown as a warning.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        points = PCA(n_components=components, random_state=0).fit_transform(imputed)
     if components < 2:  # one participant or one comment: a line is all there is
         points = np.hstack([points, np.zeros((points.shape[0], 2 - components))])
     scale = np.sqrt(matrix.shape[1] / np.maximum(1, seen.sum(axis=1)))

@@ -137,12 +137,15 @@ def summary_lines(report: OpinionReport, width: int = 100) -> list[str]:
         f"Opinion groups: {groups.k}" + (f" ({sizes})" if sizes else ""),
         f"Comments scored: {int(groups.scored.sum())} of {len(report.export.comments)}; "
         f"common ground: {int(groups.common_ground.sum())}",
-        f"Top {TOP} by group-informed consensus:",
     ]
+    if not groups.scored.any():
+        lines.append("No comment is scored: nobody has voted on 7 comments yet.")
+        return lines
+    lines.append(f"Top {TOP} by group-informed consensus:")
     ids = report.statement_ids
     for j in report.ranked()[:TOP]:
         if not groups.scored[j]:
-            break
+            break  # unscored comments are ranked last
         text = " ".join(report.export.comments[ids[j]].text.split())
         if len(text) > width:
             text = text[: width - 3].rstrip() + "..."

@@ -75,3 +75,13 @@ def test_it_explains_itself(tmp_path):
     result = heard_opinions("--help", data_dir=tmp_path)
     assert result.returncode == 0
     assert "participants-votes.csv" in result.stdout and "groups.csv" in result.stdout
+
+
+def test_an_export_where_nobody_has_seven_votes_says_so(tmp_path):
+    export = write_export(tmp_path / "export", voters={1: {0: 1, 1: -1}, 2: {2: 1}})
+    result = heard_opinions(str(export), "--out", str(tmp_path / "out"), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "grouped: 0" in result.stdout
+    assert "No comment is scored: nobody has voted on 7 comments yet." in result.stdout
+    groups = read_csv(tmp_path / "out/groups.csv")
+    assert [(row["participant"], row["group"]) for row in groups] == [("1", ""), ("2", "")]
