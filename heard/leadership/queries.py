@@ -77,14 +77,26 @@ def commitments_kept(commitments: Iterable[Commitment]) -> KeptWord:
     return KeptWord(kept=sum(c.status == Commitment.Status.DONE for c in theirs), made=len(theirs))
 
 
-def latest_level_of(membership: Membership, person: Person) -> Assessment | None:
-    """The newest assessment that placed the person on the scale, as this member may see it."""
-    return (
+@dataclass(frozen=True)
+class Standing:
+    """Where a person stands, as this member may see it: the newest assessment that saw a leader
+    signal or an orientation, and the newest that placed them on the scale."""
+
+    signals: Assessment | None
+    level: Assessment | None
+
+
+def standing_of(membership: Membership, person: Person) -> Standing:
+    """A person's standing for their page, in one query (a person's assessments are few)."""
+    seen = list(
         assessments_for(membership)
-        .filter(person=person, level__isnull=False)
+        .filter(person=person)
         .select_related("level")
         .order_by("-assessed_on", "-id")
-        .first()
+    )
+    return Standing(
+        signals=next((a for a in seen if a.signal_count or a.kindliness), None),
+        level=next((a for a in seen if a.level_id), None),
     )
 
 

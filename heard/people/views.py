@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from heard.accounts.queries import member_required
 from heard.commitments.queries import commitments_of
 from heard.conversations.queries import conversations_with
-from heard.leadership.queries import assessments_for, commitments_kept, latest_level_of
+from heard.leadership.queries import commitments_kept, standing_of
 from heard.search import search_text
 
 from . import consent
@@ -43,9 +43,8 @@ def person_detail(request, pk):
             "next_steps": next_steps,
             "commitments": commitments,
             "ties": relationships_of(membership, person),
-            "assessments": assessments_for(membership).filter(person=person),
+            "standing": standing_of(membership, person),
             "kept": commitments_kept(commitments),
-            "level": latest_level_of(membership, person),
             "consents": consent.answers_of(person),
             "may_record_consent": consent.may_record_consent(membership, person),
         },

@@ -31,3 +31,14 @@ def test_the_person_page_shows_the_latest_level_to_staff(may_client, lee_client,
     assert "Level: <span" in page and "Core leader" in page and "Active member" not in page
     # An organizer's judgement made outside Lee's conversations is not Lee's to read.
     assert "Core leader" not in lee_client.get(f"/people/{ours.rosa.pk}/").content.decode()
+
+
+def test_a_level_alone_does_not_hide_the_signals_seen_before(may_client, ours, scale):
+    AssessmentFactory(
+        person=ours.sam, wants_to_host=True, offered_to_help=False, assessed_on="2026-01-01"
+    )
+    AssessmentFactory(
+        person=ours.sam, offered_to_help=False, level=scale[1], assessed_on="2026-02-01"
+    )
+    page = may_client.get(f"/people/{ours.sam.pk}/").content.decode()
+    assert "Wants to host" in page and "none yet" not in page
