@@ -119,14 +119,18 @@ def export_person(*, by: Membership | None, person: Person) -> dict:
                     "location": s.event.location,
                     "status": s.status,
                     "signed_up_at": _day(s.created_at),
+                    "brought_by": s.brought_by.name if s.brought_by else None,
                 }
-                for s in SignUp.objects.filter(person=person).select_related("event")
+                for s in SignUp.objects.filter(person=person).select_related("event", "brought_by")
             ],
             "assessments": [
                 {
                     "assessed_on": _day(a.assessed_on),
                     "leader_signals": a.signal_labels,
                     "kindliness": a.kindliness,
+                    # The level as it was named and defined when they were judged on it.
+                    "level": a.level_name or None,
+                    "level_definition": a.level_definition or None,
                     "note": a.note,
                     "conversation": str(a.conversation_id) if a.conversation_id else None,
                 }
