@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "heard.common_ground",
     "heard.reports",
     "heard.opinions",
+    "heard.voting",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -20,12 +20,13 @@ from django.utils import timezone
 
 from heard.accounts.models import Membership, Organization, Role
 from heard.campaigns.models import Campaign, Event, GuideQuestion, Purpose, SignUp
-from heard.common_ground.models import Divide, PersonSide, Side
 from heard.commitments.models import Commitment
+from heard.common_ground.models import Divide, PersonSide, Side
 from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.leadership.models import Assessment
 from heard.people.models import Consent, Household, Person, Place, Relationship
 from heard.themes.models import Theme, ThemeAssignment, ThemeRun
+from heard.voting.models import Poll, Statement, Vote, Voter
 
 MARKER = "bmark"
 PASSWORD = "listen-first"  # noqa: S105
@@ -191,6 +192,20 @@ def build_organization(tag: str) -> SimpleNamespace:
     person_side = PersonSide.objects.create(
         person=person, divide=divide, side=side, recorded_by=organizer.user
     )
+    # Open, so that B's own admin (and whoever holds its link) reaches its public ballot.
+    poll = Poll.objects.create(
+        organization=org,
+        campaign=campaign,
+        event=event,
+        title=words("poll"),
+        is_open=True,
+        created_by=organizer.user,
+    )
+    statement = Statement.objects.create(poll=poll, text=words("statement"), position=1)
+    voter = Voter.objects.create(poll=poll, device=words("device"))
+    # A paper sheet has no text of its own (no device): it is B's through its poll.
+    Voter.objects.create(poll=poll, kind=Voter.Kind.PAPER, device="", recorded_by=volunteer.user)
+    vote = Vote.objects.create(voter=voter, statement=statement, choice=Vote.Choice.AGREE)
     made = SimpleNamespace(
         tag=tag,
         org=org,
@@ -221,6 +236,10 @@ def build_organization(tag: str) -> SimpleNamespace:
         divide=divide,
         side=side,
         person_side=person_side,
+        poll=poll,
+        statement=statement,
+        voter=voter,
+        vote=vote,
     )
     _installation_wide(made, words)
     return made

@@ -89,6 +89,15 @@ HEARD_PARAMETERS = {
     "common_ground:divide": {"pk": "divide"},
     "common_ground:remove_divide": {"pk": "divide"},
     "common_ground:person_sides": {"pk": "person"},
+    "voting:poll": {"pk": "poll"},
+    "voting:open": {"pk": "poll"},
+    "voting:from_themes": {"pk": "poll"},
+    "voting:paper": {"pk": "poll"},
+    "voting:results": {"pk": "poll"},
+    "voting:read_aloud": {"pk": "poll"},
+    "voting:statement": {"pk": "statement"},
+    # The public ballot's link names the poll by its token, not its pk ("object.attribute").
+    "voting:vote": {"token": "poll.token"},
     "people:ties": {"pk": "person"},
     "people:end_tie": {"pk": "person", "tie_pk": "relationship"},
 }
@@ -109,13 +118,14 @@ def fillings(route: Route, theirs: SimpleNamespace) -> list[dict[str, str]]:
     values = {}
     for parameter in sorted(parameters):
         attribute = named.get(parameter) or _attribute_for(parameter)
+        attribute, _, field = (attribute or "").partition(".")
         target = getattr(theirs, attribute, None) if attribute else None
         if target is None:
             raise Unfillable(
                 f"{route.name} ({route.text}): no object of the other organization for "
                 f"<{parameter}>; map it in HEARD_PARAMETERS"
             )
-        values[parameter] = str(target.pk)
+        values[parameter] = str(getattr(target, field or "pk"))
     return [values]
 
 
