@@ -47,6 +47,7 @@ from .leadership import SCALE
 from .notes import Scene, Writer
 from .plans import MAIN, Plan, first_authors, make_plans
 from .residents import Resident, make_residents, make_ties
+from .votes import add_poll
 
 SEED = 20260401
 # Events before this day have happened (attended / no-show); later ones still take sign-ups.
@@ -124,6 +125,7 @@ def build_demo(*, seed: int = SEED, log: Callable[[str], None] = print) -> Organ
         _leadership(seed, team, log)
         sides = add_divides(seed, team["organizer"], residents)
         log(f"Two divides of the organization's own, {sides} people's sides on them.")
+        add_poll(seed, team, log)
     log(f"Demo loaded in {time.monotonic() - started:.1f} s.")
     return org
 

@@ -442,3 +442,20 @@ def test_the_common_ground_page_tells_shared_themes_from_one_sides(demo, demo_th
         # Quotes from different sides under the first common-ground theme.
         assert len({side for side, _ in page.common[0].quotes}) >= 2
         assert response.context["connectors"].bridges
+
+
+def test_the_demo_poll_has_opinion_groups_and_common_ground(demo, db):
+    from heard.voting.models import Poll
+
+    poll = Poll.objects.get(organization=demo)
+    assert poll.is_open and poll.campaign is not None
+    organizer = Membership.objects.get(organization=demo, user__username="organizer")
+    client = Client()
+    client.force_login(organizer.user)
+    results = client.get(f"/votes/{poll.pk}/results/").context["results"]
+    assert results.voters >= 250 and results.too_few > 0
+    assert 2 <= len(results.groups) <= 3
+    assert 2 <= len(results.common_ground) <= 6
+    # The ballot opens for a phone, and the paper sheets were recorded by a member.
+    assert Client().get(f"/vote/{poll.token}/").status_code == 200
+    assert poll.voters.filter(kind="paper", recorded_by__isnull=False).exists()
