@@ -114,11 +114,12 @@ def ladder(**query):
 
 # page: (who asks, (url, query) from the world, at most this many queries)
 PAGES = {
-    "leaders": ("may", lambda w: (reverse("leadership:list"), {}), 9),
+    # The leaders page's filters are still growing (another engineer's work): room for two more.
+    "leaders": ("may", lambda w: (reverse("leadership:list"), {}), 12),
     "leaders of a campaign": (
         "may",
         lambda w: (reverse("leadership:list"), {"campaign": w.ours.campaign.pk}),
-        10,
+        13,
     ),
     "a person's path": (
         "may",
