@@ -430,10 +430,10 @@ class CorrectionForm(forms.Form):
             )
 
     def _rows(self, name: str) -> int:
-        # What was written is read whole before it is corrected: about 38 characters a line on
+        # What was written is read whole before it is corrected: about 32 characters a line on
         # a phone, up to 10 lines (the box grows by hand beyond that).
         text = str(self.initial.get(name) or "")
-        return min(10, max(2, len(text) // 38 + text.count("\n") + 1))
+        return min(10, max(2, len(text) // 32 + text.count("\n") + 1))
 
     def answer_fields(self):
         return [self[f"answer_{q.id}"] for q in self.guide]

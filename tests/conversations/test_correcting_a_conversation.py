@@ -67,8 +67,10 @@ def test_the_conversation_page_shows_the_history_newest_first(lee_client, may_cl
     page = lee_client.get(detail_url(ours.by_lee)).content.decode()
 
     today = f"{timezone.localdate():%-d %b %Y}"
-    by_may = f"Corrected by May Organizer on {today}: Next step: No next step asked → Training"
-    by_lee = f"Corrected by Lee Volunteer on {today}: Venue: Door-knock → Event tabling"
+    by_may = (
+        f"Corrected by May Organizer on {today}:</strong> Next step: No next step asked → Training"
+    )
+    by_lee = f"Corrected by Lee Volunteer on {today}:</strong> Venue: Door-knock → Event tabling"
     assert by_may in page and by_lee in page
     assert page.index(by_may) < page.index(by_lee)
     assert "Their answer to the next step: Not asked → Maybe" in page
