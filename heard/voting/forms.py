@@ -55,7 +55,9 @@ class StatementsForm(forms.Form):
 
 
 class StatementForm(forms.Form):
-    text = forms.CharField(max_length=STATEMENT_MAX_CHARS)
+    text = forms.CharField(
+        max_length=STATEMENT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 2, "cols": 60})
+    )
     moderated_out = forms.BooleanField(
         required=False, label="Moderate out (keep, but never show or score it)"
     )

@@ -49,6 +49,11 @@ class StatementLine:
     def agree_percents(self) -> list[int]:
         return [round(100 * r) for r in self.agree_rates]
 
+    @property
+    def by_group(self) -> list[tuple[str, int]]:
+        """(group letter, agree percent) per group, as the page prints them."""
+        return [(letter(g), p) for g, p in enumerate(self.agree_percents)]
+
 
 @dataclass(frozen=True)
 class Representative:
