@@ -115,3 +115,20 @@ def test_anonymous_visitors_are_sent_to_log_in(client, ours):
     assert response["Location"].startswith(reverse("login"))
     ours.by_lee.refresh_from_db()
     assert ours.by_lee.venue == "door"
+
+
+def test_one_who_may_read_but_not_correct_gets_403(may_client, ours, monkeypatch):
+    """Today whoever may read a conversation may correct it; the rule is one helper, and the
+    page follows it (403, as member_required answers a teammate whose role may not)."""
+    for where in ("queries", "views"):
+        monkeypatch.setattr(f"heard.conversations.{where}.may_correct", lambda m, c: False)
+
+    assert may_client.get(correct_url(ours.by_lee)).status_code == 403
+    response = may_client.post(
+        correct_url(ours.by_lee), correction_data(ours.by_lee, venue="other")
+    )
+    assert response.status_code == 403
+    ours.by_lee.refresh_from_db()
+    assert ours.by_lee.venue == "door"
+    page = may_client.get(reverse("conversations:detail", args=[ours.by_lee.pk])).content.decode()
+    assert correct_url(ours.by_lee) not in page
