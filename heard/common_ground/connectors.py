@@ -17,7 +17,7 @@ from heard.people.models import Person, Relationship
 from heard.people.queries import people_for
 
 from . import network
-from .divides import DivideChoice, divide_choices, person_sides
+from .divides import DivideChoice, divide_choices, every_person_side, person_sides
 
 SHOWN = 8
 
@@ -101,11 +101,11 @@ def roles_of(membership: Membership, person: Person) -> list[PersonRole]:
     if not any(person.pk in pair for pair in ties):
         return []
     between = _betweenness(membership, ties)
+    choices = divide_choices(membership)
+    sides = every_person_side(membership, choices)
     roles = []
-    for divide in divide_choices(membership):
-        found = network.by_person(
-            network.connectors(ties, person_sides(membership, divide), between)
-        )
+    for divide in choices:
+        found = network.by_person(network.connectors(ties, sides[divide.key], between))
         for role, row in sorted(found.get(person.pk, {}).items()):
             reason = network.reasons(row, divide.label, bridge=role == "bridge")
             roles.append(PersonRole(divide, role, reason))

@@ -135,3 +135,20 @@ def person_sides(membership: Membership, choice: DivideChoice) -> dict[int, str]
         return _latest_orientations(people.values("pk"))
     rows = PersonSide.objects.filter(divide_id=int(choice.key), person__in=people)
     return {pk: str(side) for pk, side in rows.values_list("person_id", "side_id")}
+
+
+def every_person_side(membership: Membership, choices: list[DivideChoice]) -> dict[str, dict]:
+    """`person_sides` for every divide at once, in four queries whatever the number of divides
+    (the person page asks about all of them): divide key → {person id → side key}."""
+    people = Person.objects.filter(organization=membership.organization)
+    up = _turf_parents(membership)
+    found: dict[str, dict] = {choice.key: {} for choice in choices}
+    for pk, place_id, language in people.values_list("pk", "place_id", "language"):
+        if place_id is not None:
+            found[NEIGHBOURHOOD][pk] = str(up.get(place_id, place_id))
+        found[LANGUAGE][pk] = language
+    found[KINDLINESS] = _latest_orientations(people.values("pk"))
+    rows = PersonSide.objects.filter(divide__organization=membership.organization)
+    for pk, divide_id, side_id in rows.values_list("person_id", "divide_id", "side_id"):
+        found.setdefault(str(divide_id), {})[pk] = str(side_id)
+    return found

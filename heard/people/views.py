@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 
 from heard.accounts.queries import member_required
 from heard.commitments.queries import commitments_of
+from heard.common_ground.connectors import roles_of
+from heard.common_ground.queries import sides_of
 from heard.conversations.queries import conversations_with
 from heard.leadership.queries import commitments_kept, standing_of
 from heard.search import search_text
@@ -45,6 +47,8 @@ def person_detail(request, pk):
             "ties": relationships_of(membership, person),
             "standing": standing_of(membership, person),
             "kept": commitments_kept(commitments),
+            "sides": [row.side for row in sides_of(membership, person).values()],
+            "roles": roles_of(membership, person),
             "consents": consent.answers_of(person),
             "may_record_consent": consent.may_record_consent(membership, person),
         },

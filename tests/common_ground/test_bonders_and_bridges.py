@@ -70,3 +70,13 @@ def test_the_pages_name_them_with_reasons_for_staff_only(ours, may, lee, org, te
     roles = roles_of(may, bridge)
     assert ("bridge", divide.key) in {(r.role, r.divide.key) for r in roles}
     assert connectors_on(lee, divide) is None and roles_of(lee, bridge) == []
+
+
+def test_every_divide_at_once_gives_what_each_divide_gives(ours, may, tenure, org):
+    from heard.common_ground.divides import divide_choices, every_person_side, person_sides
+
+    PersonSide.objects.create(person=ours.rosa, divide=tenure.divide, side=tenure.owner)
+    choices = divide_choices(may)
+    together = every_person_side(may, choices)
+    for choice in choices:
+        assert together[choice.key] == person_sides(may, choice), choice.name
