@@ -103,10 +103,12 @@ def roles_of(membership: Membership, person: Person) -> list[PersonRole]:
     between = _betweenness(membership, ties)
     choices = divide_choices(membership)
     sides = every_person_side(membership, choices)
-    roles = []
+    roles: list[PersonRole] = []
     for divide in choices:
         found = network.by_person(network.connectors(ties, sides[divide.key], between))
         for role, row in sorted(found.get(person.pk, {}).items()):
             reason = network.reasons(row, divide.label, bridge=role == "bridge")
             roles.append(PersonRole(divide, role, reason))
+    # Bridges first, then bonders, each in the order of the divides (the page groups them).
+    roles.sort(key=lambda r: r.role != "bridge")
     return roles

@@ -132,8 +132,11 @@ def reasons(c: Connector, label, *, bridge: bool) -> str:
     """E.g. "knows 6 others on “Renter” (75% of their ties)" or "knows 3 on “Renter” and 2 on
     “Homeowner”; on 12% of the shortest paths between people"."""
     if not bridge:
-        share = c.inside / (c.inside + c.across + c.unknown_ties)
-        return f"knows {c.inside} others on “{label(c.side)}” ({share:.0%} of their ties)"
+        share = c.inside / (c.inside + c.across)
+        return (
+            f"knows {c.inside} others on “{label(c.side)}” "
+            f"({share:.0%} of their ties to people whose side is known)"
+        )
     ordered = sorted(c.ties_by_side.items(), key=lambda i: (-i[1], label(i[0])))
     said = "knows " + _and([f"{n} on “{label(s)}”" for s, n in ordered])
     return f"{said}; on {c.betweenness:.0%} of the shortest paths between people"

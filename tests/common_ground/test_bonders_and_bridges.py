@@ -37,7 +37,7 @@ def test_bonders_know_many_more_on_their_side_than_is_typical():
     found = network.connectors(ties, sides)
     assert [c.person_id for c in found.bonders] == [1]
     assert network.reasons(found.bonders[0], {"r": "Renter"}.get, bridge=False) == (
-        "knows 7 others on “Renter” (100% of their ties)"
+        "knows 7 others on “Renter” (100% of their ties to people whose side is known)"
     )
 
 
