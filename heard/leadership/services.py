@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from heard.accounts.models import Membership
+from heard.accounts.models import Membership, Organization
 from heard.people import consent
 from heard.people.models import Consent, Person
 
@@ -149,6 +149,16 @@ def save_scale(
     kept = {row.level.pk for row in levels if row.level is not None}
     removed = [level for level in removed if level.pk not in kept]
     with transaction.atomic():
+        # Two organizers saving the scale at once take turns (PostgreSQL; SQLite writes one at
+        # a time anyway), so names stay unique without a database constraint.
+        Organization.objects.select_for_update().filter(pk=by.organization_id).first()
+        # A level the page did not list (added by someone else meanwhile) keeps its name too.
+        unlisted = LeadershipLevel.objects.filter(organization=by.organization).exclude(
+            pk__in=kept | {level.pk for level in removed}
+        )
+        for level in unlisted:
+            if level.name.casefold() in names:
+                errors.append(f"Another level is already called “{level.name}”.")
         in_use = LeadershipLevel.objects.filter(
             pk__in=[level.pk for level in removed], assessments__isnull=False
         ).distinct()

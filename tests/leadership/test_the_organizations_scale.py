@@ -135,3 +135,9 @@ def test_the_service_refuses_a_volunteer_and_blank_rows(lee, may):
         save_scale(by=lee, levels=[ScaleLevel(name="x", definition="y")])
     with pytest.raises(ValidationError):
         save_scale(by=may, levels=[ScaleLevel(name=" ", definition="y")])
+
+
+def test_a_name_taken_by_a_level_the_page_did_not_list_is_refused(may, scale):
+    core, active, contact = scale
+    with pytest.raises(ValidationError):
+        save_scale(by=may, levels=[ScaleLevel(name="contact", definition="d", level=core)])
