@@ -56,6 +56,11 @@ NO_NOTES = (
     "added to it."
 )
 NEEDS_ANSWER = "Did they say yes, maybe or no?"
+CORRECTED_MEANWHILE = (
+    "Someone else corrected this conversation while you had it open: its history on the "
+    "conversation's page says what they changed. Nothing of yours is saved yet: check your "
+    "changes, then save again."
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,9 @@ class Correction:
     next_step_response: str
     answers: dict[int, str] = field(default_factory=dict)  # guide question id -> text
     quotes: dict[int, QuoteFix] = field(default_factory=dict)  # quote id -> fix
+    #: The newest history row when the correction page was opened (0: none; None: not checked):
+    #: a correction made meanwhile by someone else is not overwritten unseen.
+    based_on: int | None = None
 
 
 def quotes_to_correct(by: Membership, conversation: Conversation) -> list[Quote]:
@@ -97,9 +105,15 @@ def notes_kept(conversation: Conversation) -> bool:
     return consent.notes_may_be_kept(p.person for p in conversation.participants.all())
 
 
+def newest_change(conversation: Conversation) -> int:
+    """The id of the conversation's newest history row (0 when it was never corrected)."""
+    return conversation.changes.values_list("id", flat=True).order_by("-id").first() or 0
+
+
 def as_it_is(by: Membership, conversation: Conversation) -> Correction:
     """The correction that changes nothing: where the correction page starts."""
     return Correction(
+        based_on=newest_change(conversation),
         held_on=conversation.held_on,
         venue=conversation.venue,
         place=conversation.place,
@@ -176,6 +190,8 @@ def correct_conversation(
             .select_related("campaign", "place")
             .get(pk=conversation.pk)
         )
+        if correction.based_on is not None and correction.based_on != newest_change(conversation):
+            raise ValidationError({"__all__": [CORRECTED_MEANWHILE]})
         answers = _correct_answers(conversation, correction.answers)
         quotes, quote_words, shared = _correct_quotes(by, conversation, correction.quotes)
         changes = _correct_details(conversation, correction) + answers + quotes

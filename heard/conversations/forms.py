@@ -394,6 +394,10 @@ class CorrectionForm(forms.Form):
         choices=NextStep.choices, required=False, label="Next step invited"
     )
     next_step_response = forms.ChoiceField(choices=Response.choices, label="Their answer")
+    # The newest correction when the page was opened; the template writes it (see the view).
+    based_on = forms.IntegerField(
+        required=False, min_value=0, max_value=10**18, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, conversation, quotes, places, notes_kept: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -479,6 +483,7 @@ class CorrectionForm(forms.Form):
             place=data.get("place"),
             next_step=data.get("next_step", ""),
             next_step_response=data["next_step_response"],
+            based_on=data.get("based_on"),
             answers={q.id: data.get(f"answer_{q.id}", "") for q in self.guide},
             quotes={
                 quote.pk: QuoteFix(

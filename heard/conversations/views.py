@@ -12,7 +12,13 @@ from heard.people.queries import people_for, places_for
 from . import forms
 from .body import keep_oversized_post
 from .capture import Capture, campaign_in, switch_guide
-from .corrections import as_it_is, correct_conversation, notes_kept, quotes_to_correct
+from .corrections import (
+    as_it_is,
+    correct_conversation,
+    newest_change,
+    notes_kept,
+    quotes_to_correct,
+)
 from .models import Venue
 from .queries import (
     get_conversation_for,
@@ -96,7 +102,14 @@ def conversation_correct(request, pk):
     return render(
         request,
         "conversations/correct.html",
-        {"conversation": conversation, "form": form, "staff": membership.is_staff_role},
+        {
+            "conversation": conversation,
+            "form": form,
+            "staff": membership.is_staff_role,
+            # Read now, not from what was posted: after "someone corrected it meanwhile",
+            # saving again applies over their correction, knowingly.
+            "based_on": newest_change(conversation),
+        },
         status=400 if form.is_bound else 200,
     )
 

@@ -275,3 +275,38 @@ def test_people_and_campaign_are_not_on_the_page(lee_client, ours):
         .exclude(question__campaign=ours.campaign)
         .exists()
     )
+
+
+def test_a_correction_made_meanwhile_is_not_overwritten_unseen(lee_client, may_client, ours):
+    """Lee opens the page; May corrects the venue; Lee's save is refused with nothing saved,
+    and the page Lee gets back lets a second save through, knowing."""
+    opened = lee_client.get(correct_url(ours.by_lee)).content.decode()
+    assert 'name="based_on" value="0"' in opened
+    may_client.post(correct_url(ours.by_lee), correction_data(ours.by_lee, venue="tabling"))
+
+    data = correction_data(ours.by_lee, venue="door", next_step="training")
+    data.update(next_step_response="yes", based_on="0")
+    refused = lee_client.post(correct_url(ours.by_lee), data)
+
+    assert refused.status_code == 400
+    assert "Someone else corrected this conversation while you had it open" in (
+        refused.content.decode()
+    )
+    ours.by_lee.refresh_from_db()
+    assert (ours.by_lee.venue, ours.by_lee.next_step) == ("tabling", "")
+    [mays] = history(ours.by_lee)
+    assert f'name="based_on" value="{mays.pk}"' in refused.content.decode()
+
+    data["based_on"] = str(mays.pk)
+    assert lee_client.post(correct_url(ours.by_lee), data).status_code == 302
+    ours.by_lee.refresh_from_db()
+    assert (ours.by_lee.venue, ours.by_lee.next_step) == ("door", "training")
+
+
+def test_the_page_takes_as_many_queries_with_many_quotes_as_with_one(lee_client, ours, queries_for):
+    few = queries_for(lee_client, correct_url(ours.by_lee))
+    for n in range(6):
+        QuoteFactory(conversation=ours.by_lee, person=ours.rosa, text=f"Another thing {n}.")
+
+    assert queries_for(lee_client, correct_url(ours.by_lee)) == few
+    assert few <= 20
