@@ -86,7 +86,14 @@ def digest(organization) -> str:
     )
     rows += sorted(
         SignUp.objects.filter(event__organization=organization).values_list(
-            "event__title", "event__starts_at", "person__name", "status"
+            "event__title", "event__starts_at", "person__name", "status", "brought_by__name"
+        ),
+        key=repr,
+    )
+    # The organizers' assessments on the scale, made outside any conversation.
+    rows += sorted(
+        Assessment.objects.filter(person__organization=organization, conversation=None).values_list(
+            "person__name", "assessed_on", "assessed_by__username", "level__name", "note"
         )
     )
     return hashlib.sha256(repr(rows).encode()).hexdigest()
