@@ -144,6 +144,7 @@ def measure(runs: int, only: str = ""):
         result = dict(who=who, name=name, url=url, status=200, median=median)
         result["p95"] = percentile(times, 0.95)
         result["runs"] = page_runs
+        result["load"] = os.getloadavg()[0]
         result["queries"] = len(captured)
         results.append(result)
         print(
@@ -213,7 +214,8 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
         f"- Machine: {machine()}. Database and Django on the same machine.",
         f"- Load average (1 min) {load_before:.2f} before the run, {load_after:.2f} after: the "
         "machine is shared with other engineers' test runs, so each page is run several times "
-        "and the median is the number to read.",
+        "and the median is the number to read; the load column is the 1-minute load average "
+        "when the page's runs ended.",
         "- Data: " + ", ".join(f"{n:,} {what}" for what, n in sizes.items()) + " (build.py).",
         f"- Each page: one warm-up, then {runs} timed requests through Django's test Client "
         "(middleware, queries and template; 3 for a page whose warm-up took over 3 s); queries "
@@ -221,8 +223,8 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
         "",
         f"**{passed} of {len(results)} pages within {TARGET_MS} ms (median).**",
         "",
-        "| as | page | median ms | p95 ms | runs | queries | ≤ 300 ms |",
-        "|---|---|---:|---:|---:|---:|---|",
+        "| as | page | median ms | p95 ms | runs | queries | load | ≤ 300 ms |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         if r["status"] != 200:
@@ -233,7 +235,8 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
         ok = "yes" if r["median"] <= TARGET_MS else "**no**"
         lines.append(
             f"| {r['who']} | {r['name']} (`{r['url'].split('?token=')[0]}`) | "
-            f"{r['median']:.0f} | {r['p95']:.0f} | {r['runs']} | {r['queries']} | {ok} |"
+            f"{r['median']:.0f} | {r['p95']:.0f} | {r['runs']} | {r['queries']} | "
+            f"{r['load']:.1f} | {ok} |"
         )
     out.write_text("\n".join(lines) + "\n")
     print(f"wrote {out}")
