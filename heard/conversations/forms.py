@@ -34,6 +34,7 @@ def _too_long_message(limit: int) -> str:
 
 FIRST_NAMED = ("", "The first person named")
 NOT_THERE = "Choose someone who is in this conversation."
+MAX_SUGGESTED = 20
 GUIDE_CHANGED = "The campaign changed, so its guide is shown now: check your answers, then save."
 
 
@@ -127,6 +128,13 @@ class ConversationForm(HeldErrors, forms.Form):
         choices=Kindliness.choices, required=False, label="Kindliness orientation"
     )
     signals_seen_in = SpeakerField("Seen in")
+    suggested = forms.CharField(
+        label="Who else should we talk to?",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Names they gave, one per line: each is added as someone they know.",
+    )
 
     def __init__(self, *args, membership, campaign, places, people, speakers=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,6 +170,15 @@ class ConversationForm(HeldErrors, forms.Form):
         if problem:
             raise forms.ValidationError(problem)
         return held_on
+
+    def clean_suggested(self) -> list[str]:
+        names = [" ".join(line.split()) for line in self.cleaned_data["suggested"].splitlines()]
+        names = list(dict.fromkeys(name for name in names if name))
+        if len(names) > MAX_SUGGESTED:
+            raise forms.ValidationError(f"At most {MAX_SUGGESTED} names at once.")
+        if any(len(name) > 160 for name in names):
+            raise forms.ValidationError("A name is longer than 160 characters: one name a line.")
+        return names
 
     def clean(self):
         cleaned = super().clean()
@@ -347,6 +364,7 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
             for f in quotes
             if f.cleaned_data.get("text", "").strip()
         ],
+        suggested=list(data.get("suggested") or []),
         next_step=data.get("next_step", ""),
         next_step_response=data.get("next_step_response") or Response.NOT_ASKED,
         signals=LeaderSignals(

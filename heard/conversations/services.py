@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import dateformat, timezone
 
 from heard.accounts.models import Membership
@@ -16,11 +17,15 @@ from heard.commitments.models import Commitment
 from heard.commitments.rules import due_date_problem
 from heard.leadership.services import record_signals_heard
 from heard.people.consent import notes_may_be_kept, refusing
-from heard.people.models import Consent, Person, Place
-from heard.people.services import NewPerson, add_person
-from heard.themes.tasks import assign_after_commit
+from heard.people.models import Consent, Person, Place, Relationship
+from heard.people.queries import people_for
+from heard.people.services import NewPerson, add_person, tie_if_new
 
 from .models import Answer, Conversation, Participant, Quote
+
+#: Sent once a newly recorded conversation is committed, with `conversation_id`; the themes
+#: app listens and places it among the campaign's themes.
+conversation_recorded = Signal()
 
 #: Who said a quote or showed a leader signal: someone already known, someone added in this
 #: conversation, or None for the first person named (the only one, outside small groups).
@@ -83,6 +88,8 @@ class ConversationRecord:
     next_step_response: str = "not_asked"
     signals: LeaderSignals = field(default_factory=LeaderSignals)
     promises: list[Promise] = field(default_factory=list)
+    #: "Who else should we talk to?": names the first person named gave, tied to them.
+    suggested: list[str] = field(default_factory=list)
 
 
 def date_problem(campaign: Campaign | None, held_on: dt.date) -> str | None:
@@ -231,8 +238,13 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
                 )
                 for promise in record.promises
             )
-            # Place it among the campaign's themes once it is committed (the worker does it).
-            assign_after_commit(conversation.pk)
+            if people[0] not in refused:
+                _tie_suggested(by, people[0], record)
+            # Themes place it once it is committed (capture knows nothing of themes).
+            pk = conversation.pk
+            transaction.on_commit(
+                lambda: conversation_recorded.send(sender=Conversation, conversation_id=pk)
+            )
     except IntegrityError:
         # Two submissions of the same UUID raced; the other one stored it.
         existing = Conversation.objects.filter(pk=record.id).first()
@@ -240,6 +252,27 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
             raise
         return _already_recorded(by, existing)
     return conversation, True
+
+
+def _tie_suggested(by: Membership, person: Person, record: ConversationRecord) -> None:
+    """ "Who else should we talk to?": each name is someone the member already knows of by that
+    exact name, or a new person (in the conversation's neighbourhood), tied to the person who
+    named them. The tie's note says where it came from."""
+    known = people_for(by)
+    held = _day(record.held_on)
+    for name in record.suggested:
+        other = known.filter(name__iexact=name).exclude(pk=person.pk).first()
+        if other is None:
+            other = add_person(
+                by=by, person=NewPerson(name=name, place=record.place or person.place)
+            )
+        tie_if_new(
+            by=by,
+            person=person,
+            other=other,
+            kind=Relationship.Kind.NEIGHBOUR,
+            note=f"Suggested to talk to, {held}",
+        )
 
 
 def _refusing_notes(people: list[Person]) -> set[Person]:

@@ -170,3 +170,15 @@ def end_tie(*, by: Membership, tie: Relationship) -> None:
     if tie.organization_id != by.organization_id:
         raise PermissionDenied
     tie.delete()
+
+
+def tie_if_new(
+    *, by: Membership, person: Person, other: Person, kind: str, note: str = ""
+) -> Relationship:
+    """The tie between the two of this kind, made if it is not recorded yet either way round
+    (capture's "who else should we talk to?" names people who may already be tied)."""
+    same = Q(person=person, other=other) | Q(person=other, other=person)
+    existing = Relationship.objects.filter(same, kind=kind).first()
+    if existing is not None:
+        return existing
+    return add_tie(by=by, person=person, other=other, kind=kind, note=note)

@@ -5,6 +5,7 @@
   goes with the conversation (cascade); this removes the note's vector from the embedding cache
   too, unless another conversation holds the very same text.
 - A conversation whose notes were withheld (consent withdrawn) leaves its theme.
+- A newly recorded conversation is placed among its campaign's themes by the worker.
 - A corrected conversation is placed again when its words changed, and its theme's quotes are
   chosen again when what may be shared changed.
 """
@@ -16,6 +17,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from heard.conversations.corrections import conversation_corrected
+from heard.conversations.services import conversation_recorded
 from heard.people.services import notes_withheld
 
 from .models import NoteEmbedding, ThemeAssignment
@@ -36,6 +38,19 @@ def unassign_withheld(sender, conversation_ids, **kwargs) -> None:
     from .assignment import unassign_conversations
 
     unassign_conversations(conversation_ids=conversation_ids)
+
+
+@receiver(conversation_recorded, dispatch_uid="themes_place_new_conversations")
+def place_new(sender, conversation_id, **kwargs) -> None:
+    """Sent after a new conversation commits: the worker places it among its campaign's themes.
+    Recording never fails because the queue did: a conversation left unplaced is picked up by the
+    next assignment of its campaign, or by the next run."""
+    from .tasks import assign_new_conversations
+
+    try:
+        assign_new_conversations.enqueue([str(conversation_id)])
+    except Exception:
+        logger.exception("Could not queue theme assignment for %s", conversation_id)
 
 
 @receiver(conversation_corrected, dispatch_uid="themes_follow_corrections")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import uuid
 
-from django.db import transaction
 from django_tasks import task
 
 from .models import ThemeRun
@@ -46,19 +45,3 @@ def theme_campaign_task(run_id: int) -> dict:
         return {"skipped": run_id}
     run = theme_campaign(campaign=run.campaign, run=run)
     return {"run": run.pk, "themes": run.theme_count, "unclear": run.unclear_count}
-
-
-def assign_after_commit(conversation_id) -> None:
-    """Queue the assignment of a just-recorded conversation once its transaction commits.
-
-    Recording never fails because the queue did: a conversation left unassigned is picked up by
-    the next assignment task of its campaign, or by the next run.
-    """
-
-    def enqueue() -> None:
-        try:
-            assign_new_conversations.enqueue([str(conversation_id)])
-        except Exception:
-            logger.exception("Could not queue theme assignment for %s", conversation_id)
-
-    transaction.on_commit(enqueue)
