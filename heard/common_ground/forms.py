@@ -86,7 +86,12 @@ class PersonSidesForm(forms.Form):
             )
 
     def chosen(self) -> dict[int, int | None]:
-        return {d.pk: parse_id(self.cleaned_data.get(f"divide_{d.pk}") or "") for d in self.divides}
+        """The divides posted (a one-tap answer posts one; the others stay as they are)."""
+        return {
+            d.pk: parse_id(self.cleaned_data.get(f"divide_{d.pk}") or "")
+            for d in self.divides
+            if f"divide_{d.pk}" in self.data
+        }
 
 
 class DividePickerForm(forms.Form):

@@ -1,5 +1,7 @@
 """Reads of divides and sides, scoped to the asking membership."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -36,3 +38,27 @@ def sides_for(membership: Membership) -> QuerySet[Side]:
         .select_related("divide")
         .order_by("divide__name", "position", "id")
     )
+
+
+@dataclass
+class SidesToAsk:
+    person: Person
+    divides: list[Divide]  # the organization's divides where their side is not known yet
+
+
+def sides_to_ask(membership: Membership, people: list[Person]) -> list[SidesToAsk]:
+    """For each of these people, the divides whose side nobody recorded yet (the one-tap
+    question after capture). Three queries, however many people and divides."""
+    divides = list(divides_for(membership))
+    if not divides or not people:
+        return []
+    known = set(
+        PersonSide.objects.filter(person__in=people, divide__in=divides).values_list(
+            "person_id", "divide_id"
+        )
+    )
+    asked = [
+        SidesToAsk(person, [d for d in divides if (person.pk, d.pk) not in known])
+        for person in people
+    ]
+    return [row for row in asked if row.divides]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import get_campaign_for
@@ -125,6 +126,10 @@ def person_sides(request, pk):
             _attach(form, error)
         else:
             messages.success(request, f"{person.name}'s sides saved.")
+            back = request.POST.get("next", "")
+            if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+                # The one-tap question on a conversation's page comes back to it.
+                return redirect(back)
             return redirect("people:detail", pk=person.pk)
     return render(
         request,

@@ -6,6 +6,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from heard.accounts.queries import member_required
 from heard.campaigns.queries import campaigns_for
+from heard.common_ground.queries import sides_to_ask
 from heard.people.consent import notes_may_be_kept
 from heard.people.queries import people_for, places_for
 
@@ -63,12 +64,15 @@ def conversation_list(request):
 @member_required()
 def conversation_detail(request, pk):
     conversation = get_conversation_for(request.membership, pk)
+    people = [p.person for p in conversation.participants.all()]
     return render(
         request,
         "conversations/detail.html",
         {
             "conversation": conversation,
             "may_correct": may_correct(request.membership, conversation),
+            # One tap each: the sides of the organization's divides nobody has recorded yet.
+            "ask_sides": sides_to_ask(request.membership, people),
         },
     )
 

@@ -36,3 +36,30 @@ def test_nobody_reaches_a_person_they_may_not_see(lee_client, otto_client, ours,
         == 404
     )
     assert not PersonSide.objects.exists()
+
+
+def test_one_tap_on_a_conversations_page_records_one_side_and_comes_back(lee_client, ours, tenure):
+    from heard.common_ground.models import Divide
+
+    heating = Divide.objects.get(organization=ours.org, name="Heating: gas or electric")
+    gas = heating.sides.get(name="Gas boiler")
+    PersonSide.objects.create(person=ours.rosa, divide=heating, side=gas)
+    page = lee_client.get(f"/conversations/{ours.by_lee.pk}/")
+    asked = page.context["ask_sides"]
+    # Rosa's heating is known; her tenure is not, so only tenure is asked.
+    assert [(row.person, [d.name for d in row.divides]) for row in asked] == [
+        (ours.rosa, ["Housing tenure"])
+    ]
+    back = f"/conversations/{ours.by_lee.pk}/"
+    page = lee_client.post(
+        sides_url(ours.rosa), {f"divide_{tenure.divide.pk}": tenure.owner.pk, "next": back}
+    )
+    assert page.status_code == 302 and page["Location"] == back
+    assert PersonSide.objects.get(person=ours.rosa, divide=tenure.divide).side == tenure.owner
+    assert PersonSide.objects.get(person=ours.rosa, divide=heating).side == gas  # untouched
+    # Somewhere else is never where a one-tap answer goes.
+    page = lee_client.post(
+        sides_url(ours.rosa),
+        {f"divide_{tenure.divide.pk}": tenure.renter.pk, "next": "https://elsewhere.example/"},
+    )
+    assert page["Location"] == f"/people/{ours.rosa.pk}/"
