@@ -8,11 +8,12 @@ the tired last ones.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .models import Poll, Statement
-from .queries import ballot_of, voter_by_device, votes_of
+from .queries import ballot_ids, ballot_of, statement_text, votes_of_device
 from .services import device_key
 
 
@@ -28,20 +29,23 @@ class BallotPage:
 
 def ballot_page(poll: Poll, device_id: str, asked: int | None = None) -> BallotPage:
     """The statement to show: the one asked for (changing a vote) when it is on the ballot,
-    else the phone's next unanswered one in its own order."""
-    order = list(ballot_of(poll).order_by("position", "id").values_list("pk", flat=True))
-    random.Random(device_key(device_id)).shuffle(order)
-    voter = voter_by_device(poll, device_key(device_id))
-    votes = votes_of(voter)
-    done = sum(1 for pk in order if pk in votes)
+    else the phone's next unanswered one in its own order.
+
+    Three queries whatever the ballot's size (its ids, this phone's votes, the one statement's
+    text), and the shuffle in numpy: a poll of 900 statements answers as fast as one of 20."""
+    key = device_key(device_id)
+    ids = np.array(ballot_ids(poll), dtype=np.int64)
+    seed = int.from_bytes(bytes.fromhex(key[:16]), "big")
+    order = ids[np.random.default_rng(seed).permutation(len(ids))].tolist()
+    votes = votes_of_device(poll, key)
     total = len(order)
-    if asked in order:
-        statement = ballot_of(poll).get(pk=asked)
-        return BallotPage(poll, statement, order.index(asked) + 1, total, votes.get(asked))
+    if asked is not None and asked in set(order):
+        return BallotPage(
+            poll, statement_text(asked), order.index(asked) + 1, total, votes.get(asked)
+        )
     remaining = [pk for pk in order if pk not in votes]
     if remaining:
-        statement = ballot_of(poll).get(pk=remaining[0])
-        return BallotPage(poll, statement, done + 1, total)
+        return BallotPage(poll, statement_text(remaining[0]), total - len(remaining) + 1, total)
     texts = ballot_of(poll).in_bulk(order)
     answered = [(texts[pk], votes[pk]) for pk in order]
     return BallotPage(poll, None, total, total, answered=answered)

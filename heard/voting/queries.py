@@ -92,15 +92,28 @@ def get_poll_by_token(token: str) -> Poll:
     return get_object_or_404(Poll.objects.only("id", "title", "is_open", "token"), token=token)
 
 
-def voter_by_device(poll: Poll, device: str) -> Voter | None:
-    return Voter.objects.filter(poll=poll, device=device).first()
+def ballot_ids(poll: Poll) -> list[int]:
+    """The ids of the statements on the ballot, in the organizer's order. Read once per poll
+    object: a vote checks its statement against them and then shows the next one from them, in
+    the same request."""
+    if getattr(poll, "_ballot_ids", None) is None:
+        ids = ballot_of(poll).order_by("position", "id").values_list("pk", flat=True)
+        poll._ballot_ids = list(ids)
+    return poll._ballot_ids
 
 
-def votes_of(voter: Voter | None) -> dict[int, int]:
-    """statement id -> the voter's choice."""
-    if voter is None:
-        return {}
-    return dict(Vote.objects.filter(voter=voter).values_list("statement_id", "choice"))
+def statement_text(pk: int) -> Statement:
+    """One statement's words, for the ballot (its id comes from `ballot_ids`)."""
+    return Statement.objects.only("id", "text").get(pk=pk)
+
+
+def votes_of_device(poll: Poll, device: str) -> dict[int, int]:
+    """statement id -> the choice of the phone with this device key (its SHA-256)."""
+    return dict(
+        Vote.objects.filter(voter__poll=poll, voter__device=device).values_list(
+            "statement_id", "choice"
+        )
+    )
 
 
 # Starting from the campaign's themes ---------------------------------------------------------

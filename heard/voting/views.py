@@ -249,7 +249,8 @@ def read_aloud(request, pk):
 
 @never_cache
 def vote(request, token):
-    """No login: one statement at a time, agree / disagree / pass, by plain form POST.
+    """No login: one statement at a time, agree / disagree / pass, by plain form POST (answered
+    with the next statement).
 
     A phone is one voter, known by a random id in a signed cookie (made on its first visit);
     votes are rate-limited per phone and per address. The page shows the poll's title and
@@ -297,5 +298,9 @@ def _cast(request, poll, device_id):
         except (ValidationError, PermissionDenied):
             pass
         else:
-            return redirect("voting:vote", token=poll.token)
+            # The answer to a vote is the next statement, in the same response: one round trip
+            # per vote on a poor signal, not a redirect and a second request. Sending the form
+            # again (a reload) records the same vote again, which changes nothing.
+            page = ballot_page(poll, device_id)
+            return render(request, "voting/public_vote.html", {"page": page, "poll": poll})
     return render(request, "voting/public_refused.html", {"poll": poll}, status=400)
