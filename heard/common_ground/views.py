@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -127,9 +128,12 @@ def person_sides(request, pk):
         else:
             messages.success(request, f"{person.name}'s sides saved.")
             back = request.POST.get("next", "")
-            if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-                # The one-tap question on a conversation's page comes back to it.
-                return redirect(back)
+            if back.startswith("/") and url_has_allowed_host_and_scheme(
+                back, {request.get_host()}, request.is_secure()
+            ):
+                # The one-tap question on a conversation's page comes back to it (a path of
+                # this site only; never handed to `redirect`, which would take it for a view name).
+                return HttpResponseRedirect(back)
             return redirect("people:detail", pk=person.pk)
     return render(
         request,

@@ -63,3 +63,8 @@ def test_one_tap_on_a_conversations_page_records_one_side_and_comes_back(lee_cli
         {f"divide_{tenure.divide.pk}": tenure.renter.pk, "next": "https://elsewhere.example/"},
     )
     assert page["Location"] == f"/people/{ours.rosa.pk}/"
+    for odd in ("99999999999999999999", "//elsewhere.example/", "people:list"):
+        page = lee_client.post(
+            sides_url(ours.rosa), {f"divide_{tenure.divide.pk}": tenure.renter.pk, "next": odd}
+        )
+        assert page["Location"] == f"/people/{ours.rosa.pk}/", odd
