@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "heard.privacy",
     "heard.security",
     "heard.common_ground",
+    "heard.plans",
     "heard.reports",
     "heard.opinions",
     "heard.voting",
