@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "heard.security",
     "heard.common_ground",
     "heard.plans",
+    "heard.smallgroups",
     "heard.reports",
     "heard.opinions",
     "heard.voting",
