@@ -1,0 +1,328 @@
+"""The plan on paper: a PDF drawn with ReportLab and an editable Word file made with
+python-docx, both from the same `PlanPage` the reader sees on screen (so they name only the
+people, and hold only the quotes, the reader may see).
+
+ReportLab rather than WeasyPrint: it is a pure-Python wheel, so a fresh machine's `make run`
+installs nothing from the system (WeasyPrint needs Pango). The PDF uses ReportLab's built-in
+Helvetica, which covers English and Spanish (accents, ñ, ¿, curly quotes)."""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from django.utils.text import slugify
+
+from .queries import PlanPage, ThemeInPlan
+
+INK = "#1f2933"
+MUTED = "#5f6b7a"
+ACCENT = "#2f6f4f"
+LIGHT = "#dfe9e3"
+
+
+def filename(page: PlanPage, extension: str) -> str:
+    name = slugify(f"{page.campaign.name} plan {page.made_on:%Y-%m-%d}")[:80] or "plan"
+    return f"{name}.{extension}"
+
+
+def _facts(theme: ThemeInPlan) -> str:
+    parts = [f"{theme.conversations} conversation{'s' if theme.conversations != 1 else ''}"]
+    parts.append(f"{theme.raised_count} people raised it")
+    parts.append(f"{theme.said_yes_count} said yes to a next step")
+    return " · ".join(parts)
+
+
+def _names(names: list[str], more: int) -> str:
+    text = ", ".join(names)
+    if more:
+        text += f"{' and ' if names else ''}{more} more" if names else f"{more} people"
+    return text
+
+
+def _progress(theme_or_page) -> str:
+    p = theme_or_page.progress
+    if not p.total:
+        return "No actions yet."
+    return (
+        f"{p.done} of {p.total} actions done ({p.percent}%) · "
+        f"{_hours(p.hours_done)} of {_hours(p.hours_total)} hours"
+    )
+
+
+def _hours(value) -> str:
+    return f"{value:g}" if value is not None else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+def plan_pdf(page: PlanPage) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_LEFT
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.lib.units import inch
+    from reportlab.platypus import (
+        KeepTogether,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["BodyText"], fontSize=11, leading=15, textColor=INK)
+    small = ParagraphStyle("small", parent=body, fontSize=9.5, leading=12, textColor=MUTED)
+    quote = ParagraphStyle(
+        "quote", parent=body, fontName="Helvetica-Oblique", leftIndent=14, spaceAfter=4
+    )
+    h1 = ParagraphStyle("h1", parent=styles["Title"], alignment=TA_LEFT, fontSize=22, leading=26)
+    h2 = ParagraphStyle(
+        "h2", parent=styles["Heading2"], fontSize=15, leading=19, textColor=ACCENT, spaceBefore=14
+    )
+    h3 = ParagraphStyle("h3", parent=styles["Heading4"], fontSize=11, leading=14, spaceBefore=6)
+    cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=12)
+
+    def p(text: str, style=body) -> Paragraph:
+        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+    title = page.plan.title if page.plan and page.plan.title else f"{page.campaign.name}: our plan"
+    story = [
+        p(page.organization, small),
+        p(title, h1),
+        p(f"Campaign: {page.campaign.name} · {page.made_on:%-d %B %Y}", small),
+        Spacer(1, 8),
+    ]
+    if not page.themes:
+        story.append(p("The meeting has not chosen themes for this plan yet."))
+    else:
+        story.append(p(f"Progress so far: {_progress(page)}", body))
+        story.append(Spacer(1, 6))
+        story.append(_charts_pdf(page))
+    width = LETTER[0] - 2 * 0.8 * inch
+    for number, theme in enumerate(page.themes, start=1):
+        pt = theme.plan_theme
+        block = [p(f"{number}. {theme.title}", h2), p(_facts(theme), small)]
+        story.append(KeepTogether(block))
+        if pt.challenge:
+            story += [p("The challenge", h3), p(pt.challenge)]
+        if theme.quotes:
+            story.append(p("In their words", h3))
+            story += [p(f"“{q.text}”", quote) for q in theme.quotes]
+        if pt.opportunity or theme.hopes:
+            story.append(p("Opportunities and hopes", h3))
+            if pt.opportunity:
+                story.append(p(pt.opportunity))
+            story += [p(f"• {h}") for h in theme.hopes]
+        if theme.raised_count:
+            story += [
+                p("Who raised it", h3),
+                p(_names(theme.raised_by, theme.raised_more)),
+            ]
+        if theme.said_yes_count:
+            story += [
+                p("Said yes to a next step", h3),
+                p(_names(theme.said_yes, theme.said_yes_more)),
+            ]
+        story.append(p("Actions", h3))
+        if theme.actions:
+            rows = [[p(h, cell) for h in ("Action", "Owner", "Hours", "By", "Status")]]
+            for row in theme.actions:
+                a = row.action
+                what = a.what
+                if row.commitment:
+                    what += f"\nPromise: {row.commitment}"
+                if row.event:
+                    what += f"\nEvent: {row.event}"
+                rows.append(
+                    [
+                        p(what, cell),
+                        p(row.owner or "—", cell),
+                        p(_hours(a.hours), cell),
+                        p(f"{a.due_on:%-d %b %Y}" if a.due_on else "", cell),
+                        p(a.get_status_display(), cell),
+                    ]
+                )
+            table = Table(
+                rows,
+                colWidths=[width * f for f in (0.44, 0.2, 0.09, 0.14, 0.13)],
+                repeatRows=1,
+            )
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(LIGHT)),
+                        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c2cc")),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("TOPPADDING", (0, 0), (-1, -1), 3),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ]
+                )
+            )
+            story += [table, Spacer(1, 4), p(_progress(theme), small)]
+        else:
+            story.append(p("No actions yet.", small))
+
+    def footer(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8.5)
+        canvas.setFillColor(colors.HexColor(MUTED))
+        canvas.drawString(
+            0.8 * inch,
+            0.5 * inch,
+            f"{page.organization} · {page.campaign.name} · {page.made_on:%-d %B %Y}"[:110],
+        )
+        canvas.drawRightString(LETTER[0] - 0.8 * inch, 0.5 * inch, f"Page {doc.page}")
+        canvas.restoreState()
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=LETTER,
+        leftMargin=0.8 * inch,
+        rightMargin=0.8 * inch,
+        topMargin=0.7 * inch,
+        bottomMargin=0.8 * inch,
+        title=title,
+        author=page.organization,
+        subject=f"Action plan: {page.campaign.name}",
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue()
+
+
+def _charts_pdf(page: PlanPage):
+    """Two bars per chosen theme, drawn as vectors (sharp on paper): how many conversations
+    raised it, and how many of its actions are done of those planned."""
+    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.lib import colors
+
+    label_w, bar_w, row_h = 190, 150, 20
+    gap = 40
+    height = 24 + row_h * len(page.themes)
+    d = Drawing(label_w + 2 * bar_w + gap + 40, height)
+    top = height - 12
+    d.add(String(label_w, top, "Conversations", fontName="Helvetica-Bold", fontSize=9))
+    d.add(String(label_w + bar_w + gap, top, "Actions done", fontName="Helvetica-Bold", fontSize=9))
+    most = max((t.conversations for t in page.themes), default=0) or 1
+    for i, theme in enumerate(page.themes):
+        y = top - 18 - i * row_h
+        title = theme.title if len(theme.title) <= 34 else theme.title[:33] + "…"
+        d.add(String(0, y + 3, title, fontName="Helvetica", fontSize=9, fillColor=colors.black))
+        w = bar_w * theme.conversations / most
+        d.add(Rect(label_w, y, max(w, 1), 12, fillColor=colors.HexColor(ACCENT), strokeWidth=0))
+        d.add(String(label_w + w + 4, y + 3, str(theme.conversations), fontSize=8.5))
+        x = label_w + bar_w + gap
+        d.add(Rect(x, y, bar_w, 12, fillColor=colors.HexColor(LIGHT), strokeWidth=0))
+        prog = theme.progress
+        if prog.total:
+            done_w = bar_w * prog.done / prog.total
+            if done_w:
+                d.add(Rect(x, y, done_w, 12, fillColor=colors.HexColor(ACCENT), strokeWidth=0))
+        d.add(String(x + bar_w + 4, y + 3, f"{prog.done}/{prog.total}", fontSize=8.5))
+    return d
+
+
+# ---------------------------------------------------------------------------------------------
+# Word
+
+
+def plan_docx(page: PlanPage) -> bytes:
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Pt, RGBColor
+
+    doc = Document()
+    base = doc.styles["Normal"]
+    base.font.size = Pt(11)
+    title = page.plan.title if page.plan and page.plan.title else f"{page.campaign.name}: our plan"
+    doc.core_properties.title = title
+    doc.core_properties.author = page.organization
+    doc.add_paragraph(page.organization).runs[0].font.color.rgb = RGBColor(0x5F, 0x6B, 0x7A)
+    doc.add_heading(title, level=0)
+    doc.add_paragraph(f"Campaign: {page.campaign.name} · {page.made_on:%-d %B %Y}")
+    if not page.themes:
+        doc.add_paragraph("The meeting has not chosen themes for this plan yet.")
+    else:
+        doc.add_paragraph(f"Progress so far: {_progress(page)}")
+        _chart_docx(doc, page)
+    for number, theme in enumerate(page.themes, start=1):
+        pt = theme.plan_theme
+        doc.add_heading(f"{number}. {theme.title}", level=1)
+        doc.add_paragraph(_facts(theme)).runs[0].font.color.rgb = RGBColor(0x5F, 0x6B, 0x7A)
+        if pt.challenge:
+            doc.add_heading("The challenge", level=2)
+            doc.add_paragraph(pt.challenge)
+        if theme.quotes:
+            doc.add_heading("In their words", level=2)
+            for q in theme.quotes:
+                doc.add_paragraph(f"“{q.text}”", style="Quote")
+        if pt.opportunity or theme.hopes:
+            doc.add_heading("Opportunities and hopes", level=2)
+            if pt.opportunity:
+                doc.add_paragraph(pt.opportunity)
+            for h in theme.hopes:
+                doc.add_paragraph(h, style="List Bullet")
+        if theme.raised_count:
+            doc.add_heading("Who raised it", level=2)
+            doc.add_paragraph(_names(theme.raised_by, theme.raised_more))
+        if theme.said_yes_count:
+            doc.add_heading("Said yes to a next step", level=2)
+            doc.add_paragraph(_names(theme.said_yes, theme.said_yes_more))
+        doc.add_heading("Actions", level=2)
+        if not theme.actions:
+            doc.add_paragraph("No actions yet.")
+            continue
+        table = doc.add_table(rows=1, cols=5)
+        table.style = "Light Grid Accent 1"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for cell, text in zip(
+            table.rows[0].cells, ("Action", "Owner", "Hours", "By", "Status"), strict=True
+        ):
+            cell.text = text
+        for row in theme.actions:
+            a = row.action
+            what = a.what
+            if row.commitment:
+                what += f"\nPromise: {row.commitment}"
+            if row.event:
+                what += f"\nEvent: {row.event}"
+            cells = table.add_row().cells
+            cells[0].text = what
+            cells[1].text = row.owner or "—"
+            cells[2].text = _hours(a.hours)
+            cells[3].text = f"{a.due_on:%-d %b %Y}" if a.due_on else ""
+            cells[4].text = a.get_status_display()
+        doc.add_paragraph(_progress(theme))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _chart_docx(doc, page: PlanPage) -> None:
+    """The same bars as the PDF, as text bars in a table: they stay editable in Word and
+    print on any printer (a picture would need a renderer the server may not have)."""
+    from docx.shared import RGBColor
+
+    most = max((t.conversations for t in page.themes), default=0) or 1
+    table = doc.add_table(rows=1, cols=3)
+    for cell, text in zip(
+        table.rows[0].cells, ("Theme", "Conversations", "Actions done"), strict=True
+    ):
+        cell.text = text
+    for theme in page.themes:
+        cells = table.add_row().cells
+        cells[0].text = theme.title
+        bar = cells[1].paragraphs[0].add_run("█" * max(1, round(20 * theme.conversations / most)))
+        bar.font.color.rgb = RGBColor(0x2F, 0x6F, 0x4F)
+        cells[1].paragraphs[0].add_run(f" {theme.conversations}")
+        prog = theme.progress
+        filled = round(10 * prog.done / prog.total) if prog.total else 0
+        done = cells[2].paragraphs[0].add_run("█" * filled)
+        done.font.color.rgb = RGBColor(0x2F, 0x6F, 0x4F)
+        rest = cells[2].paragraphs[0].add_run("█" * (10 - filled))
+        rest.font.color.rgb = RGBColor(0xDF, 0xE9, 0xE3)
+        cells[2].paragraphs[0].add_run(f" {prog.done}/{prog.total}")

@@ -1,0 +1,216 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from heard.accounts.queries import STAFF_ROLES, member_required
+from heard.people.queries import get_person_for
+
+from . import exports, forms, services
+from .queries import (
+    commitment_choices,
+    event_choices,
+    get_action_for,
+    get_plan_campaign_for,
+    get_plan_theme_for,
+    may_edit_plan,
+    owner_choices,
+    plan_page,
+    theme_choices,
+)
+
+
+def _action_form(membership, campaign, data=None, initial=None):
+    return forms.ActionForm(
+        data,
+        initial=initial,
+        owners=owner_choices(membership, campaign),
+        commitments=commitment_choices(membership, campaign),
+        events=event_choices(membership, campaign),
+    )
+
+
+@member_required()
+def plan_detail(request, pk):
+    membership = request.membership
+    campaign = get_plan_campaign_for(membership, pk)
+    page = plan_page(membership, campaign)
+    editing = may_edit_plan(membership)
+    context = {"page": page, "campaign": campaign, "editing": editing}
+    if editing:
+        chosen = [t.plan_theme.theme_id for t in page.themes if t.plan_theme.theme_id]
+        context["choose_form"] = forms.ChooseThemesForm(
+            initial={"themes": chosen}, themes=theme_choices(membership, campaign)
+        )
+        context["action_form"] = _action_form(membership, campaign)
+        for theme in page.themes:
+            theme.notes_form = forms.ThemeNotesForm(
+                initial={
+                    "challenge": theme.plan_theme.challenge,
+                    "opportunity": theme.plan_theme.opportunity,
+                },
+                prefix=f"t{theme.plan_theme.pk}",
+            )
+        context["statuses"] = forms.StatusForm.base_fields["status"].choices
+    return render(request, "plans/plan.html", context)
+
+
+def _to_plan(campaign_pk, anchor=""):
+    return redirect(reverse("plans:detail", args=[campaign_pk]) + anchor)
+
+
+@require_POST
+@member_required(*STAFF_ROLES)
+def choose_themes(request, pk):
+    membership = request.membership
+    campaign = get_plan_campaign_for(membership, pk)
+    form = forms.ChooseThemesForm(request.POST, themes=theme_choices(membership, campaign))
+    if not form.is_valid():
+        messages.error(request, "Nothing changed: choose among the campaign's themes.")
+        return _to_plan(campaign.pk)
+    plan = services.choose_themes(
+        by=membership, campaign=campaign, themes=list(form.cleaned_data["themes"])
+    )
+    if plan.kept:
+        messages.info(request, "Kept, because they have actions: " + "; ".join(plan.kept) + ".")
+    messages.success(request, "The plan's themes are saved.")
+    return _to_plan(campaign.pk)
+
+
+@require_POST
+@member_required(*STAFF_ROLES)
+def theme_notes(request, pk):
+    membership = request.membership
+    plan_theme = get_plan_theme_for(membership, pk)
+    form = forms.ThemeNotesForm(request.POST, prefix=f"t{plan_theme.pk}")
+    if form.is_valid():
+        services.write_theme_notes(by=membership, plan_theme=plan_theme, **form.cleaned_data)
+        messages.success(request, f"Notes on “{plan_theme.title}” saved.")
+    else:
+        messages.error(request, "Nothing saved: the notes are too long.")
+    return _to_plan(plan_theme.plan.campaign_id, f"#theme-{plan_theme.pk}")
+
+
+def _details(membership, form) -> services.ActionDetails:
+    member_id, person_id = form.owner_ids()
+    person = get_person_for(membership, person_id) if person_id else None
+    data = form.cleaned_data
+    return services.ActionDetails(
+        what=data["what"],
+        owner_member_id=member_id,
+        owner_person=person,
+        hours=data.get("hours"),
+        due_on=data.get("due_on"),
+        status=data["status"],
+        commitment=data.get("commitment"),
+        event=data.get("event"),
+    )
+
+
+@member_required(*STAFF_ROLES)
+def action_add(request, pk):
+    membership = request.membership
+    plan_theme = get_plan_theme_for(membership, pk)
+    campaign = plan_theme.plan.campaign
+    form = _action_form(membership, campaign, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_action(
+                by=membership, plan_theme=plan_theme, details=_details(membership, form)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Action added.")
+            return _to_plan(campaign.pk, f"#theme-{plan_theme.pk}")
+    return render(
+        request,
+        "plans/action.html",
+        {"form": form, "plan_theme": plan_theme, "campaign": campaign, "action": None},
+    )
+
+
+@member_required(*STAFF_ROLES)
+def action_edit(request, pk):
+    membership = request.membership
+    action = get_action_for(membership, pk)
+    plan_theme = action.plan_theme
+    campaign = plan_theme.plan.campaign
+    owner = ""
+    if action.owner_member_id:
+        owner = f"member:{action.owner_member_id}"
+    elif action.owner_person_id:
+        owner = f"person:{action.owner_person_id}"
+    initial = {
+        "what": action.what,
+        "owner": owner,
+        "hours": action.hours,
+        "due_on": action.due_on,
+        "status": action.status,
+        "commitment": action.commitment_id,
+        "event": action.event_id,
+    }
+    form = _action_form(membership, campaign, request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_action(by=membership, action=action, details=_details(membership, form))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Action saved.")
+            return _to_plan(campaign.pk, f"#theme-{plan_theme.pk}")
+    return render(
+        request,
+        "plans/action.html",
+        {"form": form, "plan_theme": plan_theme, "campaign": campaign, "action": action},
+    )
+
+
+@require_POST
+@member_required(*STAFF_ROLES)
+def action_status(request, pk):
+    membership = request.membership
+    action = get_action_for(membership, pk)
+    form = forms.StatusForm(request.POST)
+    if form.is_valid():
+        services.set_action_status(by=membership, action=action, status=form.cleaned_data["status"])
+    else:
+        messages.error(request, "Nothing changed: pick a status.")
+    return _to_plan(action.plan_theme.plan.campaign_id, f"#theme-{action.plan_theme_id}")
+
+
+@require_POST
+@member_required(*STAFF_ROLES)
+def action_remove(request, pk):
+    membership = request.membership
+    action = get_action_for(membership, pk)
+    campaign_pk, theme_pk = action.plan_theme.plan.campaign_id, action.plan_theme_id
+    services.remove_action(by=membership, action=action)
+    messages.success(request, "Action removed.")
+    return _to_plan(campaign_pk, f"#theme-{theme_pk}")
+
+
+def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@member_required()
+def plan_pdf(request, pk):
+    campaign = get_plan_campaign_for(request.membership, pk)
+    page = plan_page(request.membership, campaign)
+    return _download(exports.plan_pdf(page), "application/pdf", exports.filename(page, "pdf"))
+
+
+@member_required()
+def plan_docx(request, pk):
+    campaign = get_plan_campaign_for(request.membership, pk)
+    page = plan_page(request.membership, campaign)
+    return _download(
+        exports.plan_docx(page),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        exports.filename(page, "docx"),
+    )

@@ -1,0 +1,73 @@
+"""An organizer chooses the themes, writes the meeting's notes, adds actions and moves them
+along, all from the plan page."""
+
+from django.urls import reverse
+
+from heard.plans.models import PlanAction, PlanTheme
+
+
+def test_choosing_themes_keeps_one_that_has_actions(may_client, planned):
+    response = may_client.post(
+        reverse("plans:choose", args=[planned.campaign.pk]), {"themes": [planned.rent.pk]}
+    )
+    assert response.status_code == 302
+    titles = list(PlanTheme.objects.filter(plan=planned.plan).values_list("title", flat=True))
+    # Cold homes has actions, so unticking it does not throw its work away.
+    assert sorted(titles) == ["Cold homes all winter", "Rent going up"]
+    may_client.post(reverse("plans:choose", args=[planned.campaign.pk]), {"themes": []})
+    titles = list(PlanTheme.objects.filter(plan=planned.plan).values_list("title", flat=True))
+    assert titles == ["Cold homes all winter"]
+
+
+def test_adding_an_action_owned_by_a_neighbour_who_said_yes(may_client, planned):
+    rent = PlanTheme.objects.get(plan=planned.plan, theme=planned.rent)
+    url = reverse("plans:action_add", args=[rent.pk])
+    form = may_client.get(url).content.decode()
+    assert f'value="person:{planned.sam.pk}"' in form  # Sam said yes to a house meeting
+    response = may_client.post(
+        url,
+        {
+            "what": "Count the rent rises on the block",
+            "owner": f"person:{planned.sam.pk}",
+            "hours": "4",
+            "due_on": "2030-01-15",
+            "status": "doing",
+        },
+    )
+    assert response.status_code == 302
+    action = PlanAction.objects.get(plan_theme=rent)
+    assert action.owner_person == planned.sam
+    assert action.status == "doing"
+
+
+def test_a_date_out_of_bounds_is_refused(may_client, planned):
+    url = reverse("plans:action_add", args=[planned.cold_in_plan.pk])
+    response = may_client.post(url, {"what": "Far", "due_on": "2999-01-01", "status": "planned"})
+    assert response.status_code == 200
+    assert not PlanAction.objects.filter(what="Far").exists()
+
+
+def test_a_commitment_of_another_organization_cannot_be_linked(may_client, planned, theirs):
+    from factories import CommitmentFactory
+
+    other = CommitmentFactory(conversation=theirs.conversation)
+    url = reverse("plans:action_add", args=[planned.cold_in_plan.pk])
+    response = may_client.post(
+        url, {"what": "Linked", "status": "planned", "commitment": str(other.pk)}
+    )
+    assert response.status_code == 200
+    assert not PlanAction.objects.filter(what="Linked").exists()
+
+
+def test_status_and_notes_from_the_page(may_client, planned):
+    may_client.post(
+        reverse("plans:action_status", args=[planned.action_sam.pk]), {"status": "done"}
+    )
+    prefix = f"t{planned.cold_in_plan.pk}"
+    may_client.post(
+        reverse("plans:notes", args=[planned.cold_in_plan.pk]),
+        {f"{prefix}-challenge": "Boilers fail every January.", f"{prefix}-opportunity": ""},
+    )
+    html = may_client.get(reverse("plans:detail", args=[planned.campaign.pk])).content.decode()
+    assert "2 of 2 actions done" in html
+    assert "Boilers fail every January." in html
