@@ -101,6 +101,39 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))]
 
 
+def _backend_cpu_ms(pid: int) -> float:
+    """CPU time used so far by a PostgreSQL backend on this machine (user + system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ms(client, url: str, runs: int) -> tuple[float, float] | None:
+    """The CPU time one request costs, (database, Django), median of `runs`: what the page
+    would take on an idle machine, whatever else runs beside it. PostgreSQL on this machine only,
+    and without parallel workers for these requests, so that one backend does all the work."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SET max_parallel_workers_per_gather = 0")
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        database, django = [], []
+        for _ in range(runs):
+            db_before, app_before = _backend_cpu_ms(pid), time.process_time()
+            client.get(url)
+            database.append(_backend_cpu_ms(pid) - db_before)
+            django.append((time.process_time() - app_before) * 1000)
+        return statistics.median(database), statistics.median(django)
+    except OSError:  # the database runs elsewhere
+        return None
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET max_parallel_workers_per_gather")
+
+
 def measure(runs: int, only: str = ""):
     from django.conf import settings
     from django.db import connection
@@ -140,15 +173,18 @@ def measure(runs: int, only: str = ""):
             assert response.status_code == 200
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
+        queries = len(captured)  # before the next request starts a fresh query log
+        cpu = cpu_ms(client, url, 3 if page_runs == runs else 1)
         median = statistics.median(times)
         result = dict(who=who, name=name, url=url, status=200, median=median)
         result["p95"] = percentile(times, 0.95)
         result["runs"] = page_runs
         result["load"] = os.getloadavg()[0]
-        result["queries"] = len(captured)
+        result["queries"] = queries
+        result["cpu"] = cpu
         results.append(result)
         print(
-            f"{who:9} {name:42} {median:7.0f} ms  p95 {result['p95']:6.0f}  {len(captured):3} q",
+            f"{who:9} {name:42} {median:7.0f} ms  p95 {result['p95']:6.0f}  {queries:3} q",
             flush=True,
         )
     return org, results
@@ -216,6 +252,9 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
         "machine is shared with other engineers' test runs, so each page is run several times "
         "and the median is the number to read; the load column is the 1-minute load average "
         "when the page's runs ended.",
+        "- CPU ms: the CPU time one request costs (median of 3, 1 for a slow page), in the "
+        "PostgreSQL backend (without parallel workers) and in Django: about what the page takes "
+        "on an idle machine, whatever else runs beside it.",
         "- Data: " + ", ".join(f"{n:,} {what}" for what, n in sizes.items()) + " (build.py).",
         f"- Each page: one warm-up, then {runs} timed requests through Django's test Client "
         "(middleware, queries and template; 3 for a page whose warm-up took over 3 s); queries "
@@ -223,8 +262,9 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
         "",
         f"**{passed} of {len(results)} pages within {TARGET_MS} ms (median).**",
         "",
-        "| as | page | median ms | p95 ms | runs | queries | load | ≤ 300 ms |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "| as | page | median ms | p95 ms | runs | queries | load | CPU ms: database + Django "
+        "| ≤ 300 ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         if r["status"] != 200:
@@ -233,10 +273,11 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
             )
             continue
         ok = "yes" if r["median"] <= TARGET_MS else "**no**"
+        cpu = f"{r['cpu'][0]:.0f} + {r['cpu'][1]:.0f}" if r["cpu"] else ""
         lines.append(
             f"| {r['who']} | {r['name']} (`{r['url'].split('?token=')[0]}`) | "
             f"{r['median']:.0f} | {r['p95']:.0f} | {r['runs']} | {r['queries']} | "
-            f"{r['load']:.1f} | {ok} |"
+            f"{r['load']:.1f} | {cpu} | {ok} |"
         )
     out.write_text("\n".join(lines) + "\n")
     print(f"wrote {out}")
