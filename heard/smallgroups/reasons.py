@@ -1,0 +1,27 @@
+"""Why a group was made, in words: "all raised Bus cuts; 3 neighbourhoods; 2 Renter, 2 Owner;
+critical friend: Ana". Pure: it takes names, not rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+# an attribute showing more values than this is counted ("4 neighbourhoods"), not listed
+LISTED_AT_MOST = 3
+
+
+def group_reason(
+    concern: str, values: dict[str, Counter], friend: str | None, plural: dict[str, str]
+) -> str:
+    """`values`: attribute → how many members hold each value (its label); `plural`: what to
+    call several values of an attribute ("neighbourhoods")."""
+    parts = [f"all raised {concern}"]
+    for attribute, counts in values.items():
+        if not counts:
+            continue
+        if len(counts) > LISTED_AT_MOST or attribute in plural:
+            parts.append(f"{len(counts)} {plural.get(attribute, attribute.lower())}")
+        else:
+            listed = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            parts.append(", ".join(f"{n} {label}" for label, n in listed))
+    parts.append(f"critical friend: {friend}" if friend else "no critical friend yet")
+    return "; ".join(parts)
