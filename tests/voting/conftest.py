@@ -71,3 +71,10 @@ def fill(poll, rows):
 
 
 helpers = SimpleNamespace(make_poll=make_poll, vote=vote, vote_url=vote_url, fill=fill)
+
+
+@pytest.fixture
+def poll_for_fuzz(ours):
+    """One poll for every Hypothesis example (a function fixture would be made once anyway)."""
+    existing = Poll.objects.filter(title="Fuzzed poll").first()
+    return existing or make_poll(ours.org, title="Fuzzed poll", campaign=ours.campaign)
