@@ -51,7 +51,11 @@ def _progress(theme_or_page) -> str:
 
 
 def _hours(value) -> str:
-    return f"{value:g}" if value is not None else ""
+    """3 rather than 3.0; 2.5 as it is."""
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,6 +89,7 @@ def plan_pdf(page: PlanPage) -> bytes:
     )
     h3 = ParagraphStyle("h3", parent=styles["Heading4"], fontSize=11, leading=14, spaceBefore=6)
     cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=12)
+    bullet = ParagraphStyle("bullet", parent=body, spaceBefore=0, spaceAfter=2, leftIndent=10)
 
     def p(text: str, style=body) -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), style)
@@ -105,29 +110,36 @@ def plan_pdf(page: PlanPage) -> bytes:
     width = LETTER[0] - 2 * 0.8 * inch
     for number, theme in enumerate(page.themes, start=1):
         pt = theme.plan_theme
-        block = [p(f"{number}. {theme.title}", h2), p(_facts(theme), small)]
-        story.append(KeepTogether(block))
+        story.append(KeepTogether([p(f"{number}. {theme.title}", h2), p(_facts(theme), small)]))
         if pt.challenge:
-            story += [p("The challenge", h3), p(pt.challenge)]
+            story.append(KeepTogether([p("The challenge", h3), p(pt.challenge)]))
         if theme.quotes:
             story.append(p("In their words", h3))
             story += [p(f"“{q.text}”", quote) for q in theme.quotes]
-        if pt.opportunity or theme.hopes:
+        if pt.opportunity or theme.hopes or theme.hope_words:
             story.append(p("Opportunities and hopes", h3))
             if pt.opportunity:
                 story.append(p(pt.opportunity))
-            story += [p(f"• {h}") for h in theme.hopes]
+            story += [p(f"• {h}", bullet) for h in theme.hopes]
+            if theme.hope_words:
+                story.append(p("Recurring: " + ", ".join(theme.hope_words), small))
+        # A heading is kept on the page with what it introduces.
         if theme.raised_count:
-            story += [
-                p("Who raised it", h3),
-                p(_names(theme.raised_by, theme.raised_more)),
-            ]
+            story.append(
+                KeepTogether(
+                    [p("Who raised it", h3), p(_names(theme.raised_by, theme.raised_more))]
+                )
+            )
         if theme.said_yes_count:
-            story += [
-                p("Said yes to a next step", h3),
-                p(_names(theme.said_yes, theme.said_yes_more)),
-            ]
-        story.append(p("Actions", h3))
+            story.append(
+                KeepTogether(
+                    [
+                        p("Said yes to a next step", h3),
+                        p(_names(theme.said_yes, theme.said_yes_more)),
+                    ]
+                )
+            )
+        actions = p("Actions", h3)
         if theme.actions:
             rows = [[p(h, cell) for h in ("Action", "Owner", "Hours", "By", "Status")]]
             for row in theme.actions:
@@ -162,9 +174,10 @@ def plan_pdf(page: PlanPage) -> bytes:
                     ]
                 )
             )
-            story += [table, Spacer(1, 4), p(_progress(theme), small)]
+            # The heading stays with the table's first rows (its header repeats on a new page).
+            story += [KeepTogether([actions, table]), Spacer(1, 4), p(_progress(theme), small)]
         else:
-            story.append(p("No actions yet.", small))
+            story.append(KeepTogether([actions, p("No actions yet.", small)]))
 
     def footer(canvas, doc):
         canvas.saveState()
@@ -200,28 +213,50 @@ def _charts_pdf(page: PlanPage):
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
 
-    label_w, bar_w, row_h = 190, 150, 20
+    label_w, bar_w, row_h = 170, 120, 20
     gap = 40
     height = 24 + row_h * len(page.themes)
-    d = Drawing(label_w + 2 * bar_w + gap + 40, height)
+    d = Drawing(label_w + 2 * bar_w + gap + 30, height)
     top = height - 12
     d.add(String(label_w, top, "Conversations", fontName="Helvetica-Bold", fontSize=9))
     d.add(String(label_w + bar_w + gap, top, "Actions done", fontName="Helvetica-Bold", fontSize=9))
     most = max((t.conversations for t in page.themes), default=0) or 1
     for i, theme in enumerate(page.themes):
         y = top - 18 - i * row_h
-        title = theme.title if len(theme.title) <= 34 else theme.title[:33] + "…"
+        title = theme.title if len(theme.title) <= 32 else theme.title[:31] + "…"
         d.add(String(0, y + 3, title, fontName="Helvetica", fontSize=9, fillColor=colors.black))
         w = bar_w * theme.conversations / most
-        d.add(Rect(label_w, y, max(w, 1), 12, fillColor=colors.HexColor(ACCENT), strokeWidth=0))
+        d.add(
+            Rect(
+                label_w,
+                y,
+                max(w, 1),
+                12,
+                fillColor=colors.HexColor(ACCENT),
+                strokeWidth=0,
+                strokeColor=None,
+            )
+        )
         d.add(String(label_w + w + 4, y + 3, str(theme.conversations), fontSize=8.5))
         x = label_w + bar_w + gap
-        d.add(Rect(x, y, bar_w, 12, fillColor=colors.HexColor(LIGHT), strokeWidth=0))
+        d.add(
+            Rect(x, y, bar_w, 12, fillColor=colors.HexColor(LIGHT), strokeWidth=0, strokeColor=None)
+        )
         prog = theme.progress
         if prog.total:
             done_w = bar_w * prog.done / prog.total
             if done_w:
-                d.add(Rect(x, y, done_w, 12, fillColor=colors.HexColor(ACCENT), strokeWidth=0))
+                d.add(
+                    Rect(
+                        x,
+                        y,
+                        done_w,
+                        12,
+                        fillColor=colors.HexColor(ACCENT),
+                        strokeWidth=0,
+                        strokeColor=None,
+                    )
+                )
         d.add(String(x + bar_w + 4, y + 3, f"{prog.done}/{prog.total}", fontSize=8.5))
     return d
 
@@ -260,12 +295,14 @@ def plan_docx(page: PlanPage) -> bytes:
             doc.add_heading("In their words", level=2)
             for q in theme.quotes:
                 doc.add_paragraph(f"“{q.text}”", style="Quote")
-        if pt.opportunity or theme.hopes:
+        if pt.opportunity or theme.hopes or theme.hope_words:
             doc.add_heading("Opportunities and hopes", level=2)
             if pt.opportunity:
                 doc.add_paragraph(pt.opportunity)
             for h in theme.hopes:
                 doc.add_paragraph(h, style="List Bullet")
+            if theme.hope_words:
+                doc.add_paragraph("Recurring: " + ", ".join(theme.hope_words))
         if theme.raised_count:
             doc.add_heading("Who raised it", level=2)
             doc.add_paragraph(_names(theme.raised_by, theme.raised_more))

@@ -141,6 +141,7 @@ class ThemeInPlan:
     conversations: int = 0
     quotes: list[Quote] = field(default_factory=list)
     hopes: list[str] = field(default_factory=list)
+    hope_words: list[str] = field(default_factory=list)  # the theme's recurring hope phrases
     raised_by: list[str] = field(default_factory=list)  # names the reader may see
     raised_count: int = 0  # everyone, named or not
     said_yes: list[str] = field(default_factory=list)
@@ -280,15 +281,29 @@ def _attach_words(membership, themes: list[ThemeInPlan]) -> None:
     for t in with_theme:
         theme = t.plan_theme.theme
         chosen = theme.highlights or {}
-        t.quotes = [
-            quotes[pk]
-            for pk in chosen.get("quotes", [])
-            if pk in quotes and quotes[pk].theme_id == theme.pk
-        ][:QUOTES_PER_THEME]
+        t.quotes = _once(
+            [
+                quotes[pk]
+                for pk in chosen.get("quotes", [])
+                if pk in quotes and quotes[pk].theme_id == theme.pk
+            ],
+            lambda q: q.text,
+        )[:QUOTES_PER_THEME]
         lines = [hopes[pk][1] for pk in chosen.get("hope", []) if pk in hopes]
-        lines = [text for text in lines if text][:HOPES_PER_THEME]
+        t.hopes = _once([text for text in lines if text], str)[:HOPES_PER_THEME]
         # The theme's hope phrases are words of many, never one person's: everyone reads them.
-        t.hopes = lines + [p for p in (theme.hope_phrases or []) if p][:HOPES_PER_THEME]
+        t.hope_words = [p for p in (theme.hope_phrases or []) if p][:HOPES_PER_THEME]
+
+
+def _once(items: list, text_of) -> list:
+    """Each text once: a line many neighbours said alike is printed once on a handout."""
+    seen, kept = set(), []
+    for item in items:
+        key = " ".join(text_of(item).lower().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
 
 
 def _attach_actions(membership, themes: list[ThemeInPlan]) -> None:

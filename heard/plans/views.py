@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.people.queries import get_person_for
@@ -61,11 +60,12 @@ def _to_plan(campaign_pk, anchor=""):
     return redirect(reverse("plans:detail", args=[campaign_pk]) + anchor)
 
 
-@require_POST
 @member_required(*STAFF_ROLES)
 def choose_themes(request, pk):
     membership = request.membership
     campaign = get_plan_campaign_for(membership, pk)
+    if request.method != "POST":  # the form lives on the plan page
+        return _to_plan(campaign.pk)
     form = forms.ChooseThemesForm(request.POST, themes=theme_choices(membership, campaign))
     if not form.is_valid():
         messages.error(request, "Nothing changed: choose among the campaign's themes.")
@@ -79,11 +79,12 @@ def choose_themes(request, pk):
     return _to_plan(campaign.pk)
 
 
-@require_POST
 @member_required(*STAFF_ROLES)
 def theme_notes(request, pk):
     membership = request.membership
     plan_theme = get_plan_theme_for(membership, pk)
+    if request.method != "POST":
+        return _to_plan(plan_theme.plan.campaign_id, f"#theme-{plan_theme.pk}")
     form = forms.ThemeNotesForm(request.POST, prefix=f"t{plan_theme.pk}")
     if form.is_valid():
         services.write_theme_notes(by=membership, plan_theme=plan_theme, **form.cleaned_data)
@@ -168,11 +169,12 @@ def action_edit(request, pk):
     )
 
 
-@require_POST
 @member_required(*STAFF_ROLES)
 def action_status(request, pk):
     membership = request.membership
     action = get_action_for(membership, pk)
+    if request.method != "POST":
+        return _to_plan(action.plan_theme.plan.campaign_id, f"#theme-{action.plan_theme_id}")
     form = forms.StatusForm(request.POST)
     if form.is_valid():
         services.set_action_status(by=membership, action=action, status=form.cleaned_data["status"])
@@ -181,12 +183,13 @@ def action_status(request, pk):
     return _to_plan(action.plan_theme.plan.campaign_id, f"#theme-{action.plan_theme_id}")
 
 
-@require_POST
 @member_required(*STAFF_ROLES)
 def action_remove(request, pk):
     membership = request.membership
     action = get_action_for(membership, pk)
     campaign_pk, theme_pk = action.plan_theme.plan.campaign_id, action.plan_theme_id
+    if request.method != "POST":
+        return _to_plan(campaign_pk, f"#theme-{theme_pk}")
     services.remove_action(by=membership, action=action)
     messages.success(request, "Action removed.")
     return _to_plan(campaign_pk, f"#theme-{theme_pk}")

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # The apps whose views this table must cover; a new URL there fails
 # test_every_page_of_ours_is_in_the_table until it is added below.
-NAMESPACES = {"people", "conversations", "campaigns", "common_ground"}
+NAMESPACES = {"people", "conversations", "campaigns", "common_ground", "plans"}
 TOP_LEVEL = {"home"}
 
 
@@ -91,6 +91,101 @@ PAGES = [
         outsider=404,
     ),
 ]
+
+
+def _plan_theme(ours):
+    """A chosen theme with one action on the campaign's plan, made when a plans page asks."""
+    from heard.plans.models import ActionPlan, PlanAction, PlanTheme
+
+    plan, _ = ActionPlan.objects.get_or_create(campaign=ours.campaign)
+    chosen, _ = PlanTheme.objects.get_or_create(plan=plan, title="Cold homes")
+    PlanAction.objects.get_or_create(plan_theme=chosen, what="Write to the inspector")
+    return chosen
+
+
+def _plan_action(ours):
+    return _plan_theme(ours).actions.get()
+
+
+# The plan is handed to every member; staff change it. A POST-only address answers a GET
+# with the plan page.
+PAGES += [
+    Page("plans:detail", lambda o: {"pk": o.campaign.pk}, outsider=404),
+    Page("plans:pdf", lambda o: {"pk": o.campaign.pk}, outsider=404),
+    Page("plans:docx", lambda o: {"pk": o.campaign.pk}, outsider=404),
+    Page("plans:choose", lambda o: {"pk": o.campaign.pk}, 302, 403, 404),
+    Page("plans:notes", lambda o: {"pk": _plan_theme(o).pk}, 302, 403, 404),
+    Page("plans:action_add", lambda o: {"pk": _plan_theme(o).pk}, 200, 403, 404),
+    Page("plans:action_edit", lambda o: {"pk": _plan_action(o).pk}, 200, 403, 404),
+    Page("plans:action_status", lambda o: {"pk": _plan_action(o).pk}, 302, 403, 404),
+    Page("plans:action_remove", lambda o: {"pk": _plan_action(o).pk}, 302, 403, 404),
+]
+
+
+def _small_group_plan(ours):
+    """A plan of small groups on the campaign, with one group, one seat and one lock."""
+    from heard.smallgroups.models import GroupSeat, Lock, SmallGroup, SmallGroupPlan
+
+    plan, made = SmallGroupPlan.objects.get_or_create(campaign=ours.campaign, status="GREEDY")
+    if made:
+        group = SmallGroup.objects.create(plan=plan, position=1, concern_title="Cold homes")
+        GroupSeat.objects.create(plan=plan, group=group, person=ours.rosa)
+        Lock.objects.create(plan=plan, person_a=ours.rosa, person_b=ours.sam, together=True)
+    return plan
+
+
+def _critical_friend(ours):
+    from heard.smallgroups.models import CriticalFriend
+
+    return CriticalFriend.objects.get_or_create(organization=ours.org, person=ours.sam)[0]
+
+
+def _small_groups(o, **more):
+    return {"campaign_pk": o.campaign.pk, **more}
+
+
+# Small groups gather people from the whole campaign beyond any turf: staff only. A POST-only
+# address answers a GET with its page.
+NAMESPACES |= {"smallgroups"}
+PAGES += [
+    Page("smallgroups:index", _small_groups, 200, 403, 404),
+    Page("smallgroups:friend_add", _small_groups, 302, 403, 404),
+    Page(
+        "smallgroups:friend_remove",
+        lambda o: _small_groups(o, pk=_critical_friend(o).pk),
+        302,
+        403,
+        404,
+    ),
+    Page("smallgroups:plan", lambda o: _small_groups(o, pk=_small_group_plan(o).pk), 200, 403, 404),
+    Page(
+        "smallgroups:resolve", lambda o: _small_groups(o, pk=_small_group_plan(o).pk), 302, 403, 404
+    ),
+    Page(
+        "smallgroups:lock_add",
+        lambda o: _small_groups(o, pk=_small_group_plan(o).pk),
+        302,
+        403,
+        404,
+    ),
+    Page(
+        "smallgroups:lock_remove",
+        lambda o: _small_groups(
+            o, pk=_small_group_plan(o).pk, lock_pk=_small_group_plan(o).locks.get().pk
+        ),
+        302,
+        403,
+        404,
+    ),
+    Page(
+        "smallgroups:invitations",
+        lambda o: _small_groups(o, pk=_small_group_plan(o).pk),
+        200,
+        403,
+        404,
+    ),
+]
+
 pages = pytest.mark.parametrize("page", PAGES, ids=str)
 
 

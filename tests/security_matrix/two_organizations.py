@@ -25,7 +25,9 @@ from heard.common_ground.models import Divide, PersonSide, Side
 from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.leadership.models import Assessment
 from heard.people.models import Consent, Household, Person, Place, Relationship
+from heard.plans.models import ActionPlan, PlanAction, PlanTheme
 from heard.themes.models import Theme, ThemeAssignment, ThemeRun
+from heard.smallgroups.models import CriticalFriend, GroupSeat, Lock, SmallGroup, SmallGroupPlan
 from heard.voting.models import Poll, Statement, Vote, Voter
 
 MARKER = "bmark"
@@ -206,6 +208,13 @@ def build_organization(tag: str) -> SimpleNamespace:
     # A paper sheet has no text of its own (no device): it is B's through its poll.
     Voter.objects.create(poll=poll, kind=Voter.Kind.PAPER, device="", recorded_by=volunteer.user)
     vote = Vote.objects.create(voter=voter, statement=statement, choice=Vote.Choice.AGREE)
+    plan = ActionPlan.objects.create(campaign=campaign, title=words("plan"))
+    plan_theme = PlanTheme.objects.create(
+        plan=plan, theme=theme, title=words("plan theme"), challenge=words("challenge")
+    )
+    plan_action = PlanAction.objects.create(
+        plan_theme=plan_theme, what=words("action"), owner_person=person, commitment=commitment
+    )
     made = SimpleNamespace(
         tag=tag,
         org=org,
@@ -240,7 +249,11 @@ def build_organization(tag: str) -> SimpleNamespace:
         statement=statement,
         voter=voter,
         vote=vote,
+        plan=plan,
+        plan_theme=plan_theme,
+        plan_action=plan_action,
     )
+    _small_groups(made, words)
     _installation_wide(made, words)
     return made
 
@@ -298,6 +311,26 @@ def _installation_wide(made: SimpleNamespace, words) -> None:
                 detail=words("audit detail"),
             )
         )
+
+
+def _small_groups(made: SimpleNamespace, words) -> None:
+    """A plan of small groups with a group, a seat, a lock, and a critical friend."""
+    made.small_group_plan = SmallGroupPlan.objects.create(campaign=made.campaign, status="GREEDY")
+    made.small_group = SmallGroup.objects.create(
+        plan=made.small_group_plan,
+        position=1,
+        concern=made.theme,
+        concern_title=words("small group concern"),
+        friend_member=made.organizer,
+        reason=words("small group reason"),
+    )
+    made.group_seat = GroupSeat.objects.create(
+        plan=made.small_group_plan, group=made.small_group, person=made.person
+    )
+    made.lock = Lock.objects.create(
+        plan=made.small_group_plan, person_a=made.person, person_b=made.neighbour, together=False
+    )
+    made.critical_friend = CriticalFriend.objects.create(organization=made.org, person=made.person)
 
 
 def every_object(made: SimpleNamespace) -> list:

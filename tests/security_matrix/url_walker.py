@@ -100,6 +100,21 @@ HEARD_PARAMETERS = {
     "voting:vote": {"token": "poll.token"},
     "people:ties": {"pk": "person"},
     "people:end_tie": {"pk": "person", "tie_pk": "relationship"},
+    "smallgroups:friend_remove": {"pk": "critical_friend"},
+    "smallgroups:plan": {"pk": "small_group_plan"},
+    "smallgroups:resolve": {"pk": "small_group_plan"},
+    "smallgroups:lock_add": {"pk": "small_group_plan"},
+    "smallgroups:lock_remove": {"pk": "small_group_plan"},
+    "smallgroups:invitations": {"pk": "small_group_plan"},
+    "plans:detail": {"pk": "campaign"},
+    "plans:pdf": {"pk": "campaign"},
+    "plans:docx": {"pk": "campaign"},
+    "plans:choose": {"pk": "campaign"},
+    "plans:notes": {"pk": "plan_theme"},
+    "plans:action_add": {"pk": "plan_theme"},
+    "plans:action_edit": {"pk": "plan_action"},
+    "plans:action_status": {"pk": "plan_action"},
+    "plans:action_remove": {"pk": "plan_action"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
