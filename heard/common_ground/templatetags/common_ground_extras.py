@@ -12,10 +12,3 @@ def scaled(value, scale) -> str:
     except (TypeError, ValueError, ZeroDivisionError):
         return "0"
 
-
-@register.filter
-def pct(value) -> int:
-    try:
-        return round(float(value) * 100)
-    except (TypeError, ValueError):
-        return 0
