@@ -466,3 +466,31 @@ def test_the_demo_poll_has_opinion_groups_and_common_ground(demo, db):
     # The ballot opens for a phone, and the paper sheets were recorded by a member.
     assert Client().get(f"/vote/{poll.token}/").status_code == 200
     assert poll.voters.filter(kind="paper", recorded_by__isnull=False).exists()
+
+
+def test_the_demo_plan_has_three_chosen_themes_and_exports_them(demo, demo_themes, db):
+    import io
+
+    import docx
+    import pypdf
+
+    from heard.demo.action_plan import make_demo_plan
+
+    plan = make_demo_plan(log=lambda *_: None)
+    titles = [t.title for t in plan.themes.all()]
+    assert len(titles) >= 3
+    assert all(t.actions.count() >= 3 for t in plan.themes.all())
+    organizer = Membership.objects.get(organization=demo, user__username="organizer")
+    client = Client()
+    client.force_login(organizer.user)
+    pdf = client.get(f"/campaigns/{demo_themes.pk}/plan.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf.content)).pages
+    )
+    word = docx.Document(io.BytesIO(client.get(f"/campaigns/{demo_themes.pk}/plan.docx").content))
+    paragraphs = "\n".join(p.text for p in word.paragraphs)
+    for title in titles:
+        assert " ".join(title.split()) in text
+        assert title in paragraphs
+    assert demo.name in text and demo.name in paragraphs

@@ -96,6 +96,10 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  {campaign}: {run.theme_count} themes in {run.note_count} notes."
                 )
+        # The meeting's plan is chosen from themes, so it is made once they exist.
+        from heard.demo.action_plan import make_demo_plan
+
+        make_demo_plan(log=self.stdout.write)
 
     def _start_worker(self) -> subprocess.Popen | None:
         """`heard worker` as a child process: new conversations are placed in their themes
