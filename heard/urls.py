@@ -27,6 +27,7 @@ urlpatterns = [
     path("people/", include("heard.people.urls")),
     path("conversations/", include("heard.conversations.urls")),
     path("campaigns/", include("heard.campaigns.urls")),
+    path("campaigns/", include("heard.smallgroups.urls")),  # /campaigns/<id>/small-groups/…
     path("campaigns/", include("heard.plans.urls")),  # /campaigns/<id>/plan/, plan.pdf, plan.docx
     path("themes/", include("heard.themes.urls")),
     path("commitments/", include("heard.commitments.urls")),
