@@ -43,7 +43,6 @@ def plan_detail(request, pk):
         context["choose_form"] = forms.ChooseThemesForm(
             initial={"themes": chosen}, themes=theme_choices(membership, campaign)
         )
-        context["action_form"] = _action_form(membership, campaign)
         for theme in page.themes:
             theme.notes_form = forms.ThemeNotesForm(
                 initial={
