@@ -67,3 +67,10 @@ def test_an_outsider_cannot_change_our_plan(otto_client, planned):
     assert response.status_code == 404
     planned.action_sam.refresh_from_db()
     assert planned.action_sam.status == PlanAction.Status.PLANNED
+
+
+def test_the_campaign_page_leads_every_member_to_the_plan(may_client, lee_client, ours):
+    plan = reverse("plans:detail", args=[ours.campaign.pk])
+    for client in (may_client, lee_client):
+        page = client.get(reverse("campaigns:detail", args=[ours.campaign.pk])).content.decode()
+        assert f'href="{plan}"' in page
