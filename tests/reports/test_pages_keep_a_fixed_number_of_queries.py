@@ -174,9 +174,16 @@ PAGES = {
 def test_a_page_takes_as_many_queries_with_30_rows_as_with_3(world, queries_for, page):
     who, where, at_most = PAGES[page]
     client = world.clients[who]
+
+    def warm_queries():
+        # Counted on a second request, as the benchmark times warm pages: a page may fill a
+        # cache (the organization's network, say) on the first request after a change.
+        client.get(*where(world))
+        return queries_for(client, *where(world))
+
     world.grow(3)
-    few = queries_for(client, *where(world))
+    few = warm_queries()
     world.grow(27)
-    many = queries_for(client, *where(world))
+    many = warm_queries()
     assert many == few, f"{page}: {few} queries with 3 rows, {many} with 30"
     assert few <= at_most, f"{page}: {few} queries, more than the {at_most} pinned"
