@@ -93,13 +93,17 @@ def theme_choices(membership: Membership, campaign: Campaign) -> QuerySet[Theme]
     ).order_by("-size", "id")
 
 
-def commitment_choices(membership: Membership, campaign: Campaign) -> QuerySet[Commitment]:
-    return (
-        commitments_for(membership)
-        .filter(conversation__campaign=campaign)
-        .select_related("person", "owner")
-        .order_by("due_on", "id")
+def commitment_choices(membership: Membership, plan_theme: PlanTheme) -> QuerySet[Commitment]:
+    """Promises an action may follow up: those made in the theme's conversations (a whole
+    campaign's would be a list of thousands)."""
+    commitments = commitments_for(membership).filter(
+        conversation__campaign_id=plan_theme.plan.campaign_id
     )
+    if plan_theme.theme_id is not None:
+        commitments = commitments.filter(
+            conversation__theme_assignment__theme_id=plan_theme.theme_id
+        )
+    return commitments.select_related("person", "owner").order_by("due_on", "id")
 
 
 def event_choices(membership: Membership, campaign: Campaign):

@@ -21,12 +21,13 @@ from .queries import (
 )
 
 
-def _action_form(membership, campaign, data=None, initial=None):
+def _action_form(membership, plan_theme, data=None, initial=None):
+    campaign = plan_theme.plan.campaign
     return forms.ActionForm(
         data,
         initial=initial,
         owners=owner_choices(membership, campaign),
-        commitments=commitment_choices(membership, campaign),
+        commitments=commitment_choices(membership, plan_theme),
         events=event_choices(membership, campaign),
     )
 
@@ -114,7 +115,7 @@ def action_add(request, pk):
     membership = request.membership
     plan_theme = get_plan_theme_for(membership, pk)
     campaign = plan_theme.plan.campaign
-    form = _action_form(membership, campaign, request.POST or None)
+    form = _action_form(membership, plan_theme, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_action(
@@ -152,7 +153,7 @@ def action_edit(request, pk):
         "commitment": action.commitment_id,
         "event": action.event_id,
     }
-    form = _action_form(membership, campaign, request.POST or None, initial=initial)
+    form = _action_form(membership, plan_theme, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.change_action(by=membership, action=action, details=_details(membership, form))

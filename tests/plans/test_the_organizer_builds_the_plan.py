@@ -71,3 +71,20 @@ def test_status_and_notes_from_the_page(may_client, planned):
     html = may_client.get(reverse("plans:detail", args=[planned.campaign.pk])).content.decode()
     assert "2 of 2 actions done" in html
     assert "Boilers fail every January." in html
+
+
+def test_an_action_follows_up_a_promise_made_in_the_themes_conversations(may_client, planned):
+    from factories import CommitmentFactory
+
+    promise = CommitmentFactory(conversation=planned.by_may, person=planned.sam)
+    elsewhere = CommitmentFactory(
+        conversation__campaign=planned.campaign, person=planned.sam, what="Not this theme"
+    )
+    url = reverse("plans:action_add", args=[planned.cold_in_plan.pk])
+    form = may_client.get(url).content.decode()
+    assert f'value="{promise.pk}"' in form
+    assert f'value="{elsewhere.pk}"' not in form
+    may_client.post(url, {"what": "Follow up", "status": "doing", "commitment": str(promise.pk)})
+    assert PlanAction.objects.get(what="Follow up").commitment == promise
+    html = may_client.get(reverse("plans:detail", args=[planned.campaign.pk])).content.decode()
+    assert "Promise: Talk to three neighbours on the same floor" in html
