@@ -2,6 +2,7 @@
 each, with who owns them and how far they have come."""
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -15,6 +16,11 @@ class ActionPlan(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Plan for {self.campaign}"
+
+    @property
+    def organization_id(self) -> int | None:
+        """Whose plan it is, for the audit log (which reads `organization_id` off a row)."""
+        return _organization_through(self, "campaign")
 
 
 class PlanTheme(models.Model):
@@ -40,6 +46,10 @@ class PlanTheme(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def organization_id(self) -> int | None:
+        return _organization_through(self, "plan", "campaign")
 
 
 class PlanAction(models.Model):
@@ -83,3 +93,18 @@ class PlanAction(models.Model):
 
     def __str__(self) -> str:
         return self.what
+
+    @property
+    def organization_id(self) -> int | None:
+        return _organization_through(self, "plan_theme", "plan", "campaign")
+
+
+def _organization_through(row, *path: str) -> int | None:
+    """The organization at the end of a chain of parents; None once a parent is gone (a row
+    deleted along with its campaign)."""
+    try:
+        for name in path:
+            row = getattr(row, name)
+    except ObjectDoesNotExist:
+        return None
+    return row.organization_id
