@@ -69,3 +69,21 @@ class PersonSide(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.side}"
+
+
+class TieScores(models.Model):
+    """The betweenness of everyone in the organization's tie graph, for the ties as they were
+    (`digest`). Small graphs are scored as a page asks; large ones by the worker (`tasks.py`),
+    since exact shortest paths through 20,000 people take longer than a page may."""
+
+    organization = models.OneToOneField(
+        "accounts.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    digest = models.CharField(max_length=64)
+    scores = models.JSONField(default=dict)  # person id (as text) → betweenness
+    # The ties the worker was asked to score, so that a page asks once, not on every view.
+    pending_digest = models.CharField(max_length=64, blank=True)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"tie scores of organization {self.organization_id}"

@@ -80,3 +80,33 @@ def test_every_divide_at_once_gives_what_each_divide_gives(ours, may, tenure, or
     together = every_person_side(may, choices)
     for choice in choices:
         assert together[choice.key] == person_sides(may, choice), choice.name
+
+
+def test_a_large_graph_is_scored_by_the_worker_and_a_small_one_at_once(
+    ours, may, org, tenure, monkeypatch, django_capture_on_commit_callbacks
+):
+    from heard.common_ground import connectors, tasks
+    from heard.common_ground.models import TieScores
+
+    a, b, c = (PersonFactory(organization=org) for _ in range(3))
+    RelationshipFactory(organization=org, person=a, other=b)
+    RelationshipFactory(organization=org, person=b, other=c)
+    divide = choice_for(may, str(tenure.divide.pk))
+    found = connectors_on(may, divide)
+    assert found.fresh
+    stored = TieScores.objects.get(organization=org)
+    assert stored.scores[str(b.pk)] == 1.0  # b is on the only path between a and c
+    # Above the limit, the page asks the worker once and uses the last scores meanwhile.
+    monkeypatch.setattr(network, "EXACT_UP_TO", 2)
+    RelationshipFactory(organization=org, person=a, other=c)
+    asked = []
+    monkeypatch.setattr(connectors, "_ask_worker", asked.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert not connectors_on(may, divide).fresh
+        assert not connectors_on(may, divide).fresh
+    assert asked == [org.pk]
+    assert TieScores.objects.get(organization=org).scores[str(b.pk)] == 1.0
+    # The worker's run stores the scores for the ties as they are: the page is fresh again.
+    assert tasks.score_ties.call(org.pk) == 3
+    assert connectors_on(may, divide).fresh
+    assert TieScores.objects.get(organization=org).scores[str(b.pk)] == 0.0

@@ -153,7 +153,7 @@ def test_the_person_page_needs_the_same_queries_for_3_or_30_conversations(
     few = queries_for(may_client, url), queries_for(lee_client, url)
     add_history(27)
     assert (queries_for(may_client, url), queries_for(lee_client, url)) == few
-    # 16, and 8 for the person's sides and whether they are a bonder or a bridge on each divide
-    # (ties, places, divides and their sides, everyone's sides: a fixed number, however many).
-    with django_assert_max_num_queries(24):
+    # 16, and 9 for the person's sides and whether they are a bonder or a bridge on each divide
+    # (ties, their scores, places, divides and their sides, everyone's sides: a fixed number).
+    with django_assert_max_num_queries(25):
         may_client.get(url)

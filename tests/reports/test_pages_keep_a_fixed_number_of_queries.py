@@ -160,8 +160,8 @@ PAGES = {
         for by in ("venue", "volunteer", "campaign")
         for one in (False, True)
     },
-    # +7 for staff: the person's sides, and bonder or bridge on each divide (common_ground).
-    "the person page": ("may", lambda w: (reverse("people:detail", args=[w.leader.pk]), {}), 24),
+    # +8 for staff: the person's sides, and bonder or bridge on each divide (common_ground).
+    "the person page": ("may", lambda w: (reverse("people:detail", args=[w.leader.pk]), {}), 25),
     "the person page for a volunteer": (
         "lee",
         lambda w: (reverse("people:detail", args=[w.leader.pk]), {}),

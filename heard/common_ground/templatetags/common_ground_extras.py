@@ -11,4 +11,3 @@ def scaled(value, scale) -> str:
         return f"{min(100.0, 100 * float(value) / float(scale)):.1f}"
     except (TypeError, ValueError, ZeroDivisionError):
         return "0"
-
