@@ -66,6 +66,23 @@ def groups_of(plan: SmallGroupPlan) -> list[SmallGroup]:
     return groups
 
 
+@dataclass
+class Invitation:
+    person: Person
+    group: SmallGroup
+    others: list[str]  # the other members' first names, then the friend's
+
+
+def invitations_of(groups: list[SmallGroup]) -> list[Invitation]:
+    """One card per seated person (groups from `groups_of`): first names only, no contact."""
+    cards = []
+    for group in groups:
+        for person in group.people:
+            others = [p.name.split()[0] for p in group.people if p.pk != person.pk and p.name]
+            cards.append(Invitation(person, group, others))
+    return cards
+
+
 def locks_of(plan: SmallGroupPlan) -> QuerySet[Lock]:
     return plan.locks.select_related("person_a", "person_b").order_by("id")
 

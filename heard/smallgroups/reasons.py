@@ -10,16 +10,20 @@ LISTED_AT_MOST = 3
 
 
 def group_reason(
-    concern: str, values: dict[str, Counter], friend: str | None, plural: dict[str, str]
+    concern: str,
+    values: dict[str, Counter],
+    friend: str | None,
+    plural: dict[str, tuple[str, str]],
 ) -> str:
     """`values`: attribute → how many members hold each value (its label); `plural`: what to
-    call several values of an attribute ("neighbourhoods")."""
+    call one and several values of a counted attribute ("neighbourhood", "neighbourhoods")."""
     parts = [f"all raised {concern}"]
     for attribute, counts in values.items():
         if not counts:
             continue
         if len(counts) > LISTED_AT_MOST or attribute in plural:
-            parts.append(f"{len(counts)} {plural.get(attribute, attribute.lower())}")
+            one, many = plural.get(attribute, (attribute.lower(), attribute.lower()))
+            parts.append(f"{len(counts)} {one if len(counts) == 1 else many}")
         else:
             listed = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             parts.append(", ".join(f"{n} {label}" for label, n in listed))

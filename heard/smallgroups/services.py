@@ -19,7 +19,11 @@ from .queries import solver_input
 from .reasons import group_reason
 
 SIZE_LIMITS = (2, 20)
-PLURALS = {"Neighbourhood": "neighbourhoods", "Language": "languages", "Venue": "venues"}
+PLURALS = {
+    "Neighbourhood": ("neighbourhood", "neighbourhoods"),
+    "Language": ("language", "languages"),
+    "Venue": ("venue", "venues"),
+}
 
 
 def _staff(by: Membership) -> None:

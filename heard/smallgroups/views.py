@@ -16,6 +16,7 @@ from .queries import (
     friends_for,
     get_plan_for,
     groups_of,
+    invitations_of,
     locks_of,
     plans_for,
     suggested_friends,
@@ -134,7 +135,7 @@ def invitations(request, campaign_pk, pk):
     return render(
         request,
         "smallgroups/invitations.html",
-        {"campaign": campaign, "plan": chosen, "groups": groups_of(chosen)},
+        {"campaign": campaign, "plan": chosen, "cards": invitations_of(groups_of(chosen))},
     )
 
 

@@ -95,6 +95,7 @@ def test_invitations_are_one_card_per_seated_person_with_first_names_and_no_cont
     text = page.content.decode()
     assert text.count('class="sg-card"') == GroupSeat.objects.filter(plan=plan).count() == 20
     assert "Where we meet" in text
+    assert ", ," not in text and "With Neighbour" in text  # first names, whoever comes last
     assert "555-" not in text and "Sam Okafor" not in text
 
 

@@ -110,12 +110,13 @@ def test_the_reason_names_the_concern_the_mix_and_the_friend():
         {
             "Neighbourhood": Counter({"Eastside": 2, "Hill": 1, "Docks": 1}),
             "Renters and owners": Counter({"Renter": 2, "Owner": 2}),
-            "Venue": Counter(),
+            "Venue": Counter({"Door-knock": 4}),
         },
         "Ana",
-        {"Neighbourhood": "neighbourhoods"},
+        {"Neighbourhood": ("neighbourhood", "neighbourhoods"), "Venue": ("venue", "venues")},
     )
 
     assert (
-        reason == "all raised bus cuts; 3 neighbourhoods; 2 Owner, 2 Renter; critical friend: Ana"
+        reason
+        == "all raised bus cuts; 3 neighbourhoods; 2 Owner, 2 Renter; 1 venue; critical friend: Ana"
     )
