@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from heard.accounts.models import Membership
@@ -35,9 +35,13 @@ SUGGESTED_FRIENDS = 5  # emerging leaders offered as critical friends beside tho
 def plans_for(membership: Membership, campaign: Campaign) -> QuerySet[SmallGroupPlan]:
     if not membership.is_staff_role:
         return SmallGroupPlan.objects.none()
-    return SmallGroupPlan.objects.filter(
-        campaign=campaign, campaign__organization=membership.organization
-    ).order_by("-created_at", "-id")
+    return (
+        SmallGroupPlan.objects.filter(
+            campaign=campaign, campaign__organization=membership.organization
+        )
+        .annotate(group_count=Count("groups"))
+        .order_by("-created_at", "-id")
+    )
 
 
 def get_plan_for(membership: Membership, pk) -> SmallGroupPlan:

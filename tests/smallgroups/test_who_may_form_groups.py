@@ -71,3 +71,15 @@ def test_the_plan_page_takes_the_same_queries_however_many_groups(
 
     assert many.groups.count() > few.groups.count()
     assert queries_for(may_client, many_url) == few_queries
+
+
+def test_the_small_groups_page_takes_the_same_queries_however_many_plans(
+    may_client, said_yes, may, queries_for
+):
+    url = reverse("smallgroups:index", args=[said_yes.campaign.pk])
+    SmallGroupPlan.objects.create(campaign=said_yes.campaign, status="GREEDY")
+    one = queries_for(may_client, url)
+    for _ in range(4):
+        SmallGroupPlan.objects.create(campaign=said_yes.campaign, status="GREEDY")
+
+    assert queries_for(may_client, url) == one
