@@ -4,12 +4,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import (
-    Count,
-    Max,
-    Q,
-    QuerySet,
-)
+from django.db import connection
+from django.db.models import Count, Max, Q, QuerySet, Value
 from django.urls import reverse
 
 from heard.accounts.models import Membership
@@ -128,44 +124,58 @@ class _Evidence:
 
 
 class Ranking(Sequence):
-    """The ranked people, counted in the database and ranked in Python: a list of
-    (person id, name) in order, and each one's evidence. Slicing it (what a paginator does)
-    fetches only that page's people, with the evidence set on them as attributes."""
+    """The ranked people: scored and ordered in the database in one query (`order_sql`) that
+    returns only their ids, so Python never handles 20,000 people's evidence; slicing it (what a
+    paginator does) fetches that page's people with their evidence set on them as attributes
+    (`_Sources.evidence`)."""
 
-    def __init__(self, membership: Membership, order: list[int], found: dict, levels: dict):
+    def __init__(self, membership: Membership, order_sql: tuple[str, list] | None, evidence):
         self.membership = membership
-        self.order = order
-        self.found = found
-        self.levels = levels
+        self.order_sql = order_sql
+        self.evidence = evidence
+        self._ids: list[int] | None = None
+
+    def ids(self) -> list[int]:
+        if self._ids is None:
+            self._ids = []
+            if self.order_sql is not None:
+                sql, params = self.order_sql
+                with connection.cursor() as cursor:
+                    cursor.execute(f"{sql} ORDER BY score DESC, name ASC, pk ASC", params)
+                    self._ids = [row[0] for row in cursor.fetchall()]
+        return self._ids
 
     def __len__(self) -> int:
-        return len(self.order)
+        return len(self.ids())
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return self._people(self.order[index])
-        return self._people([self.order[index]])[0]
+            return self._people(self.ids()[index])
+        return self._people([self.ids()[index]])[0]
 
     def of(self, person_id: int) -> Person | None:
         """One ranked person with their evidence, or None if they are not ranked."""
-        return self._people([person_id])[0] if person_id in self.found else None
+        return self._people([person_id])[0] if person_id in self.ids() else None
 
     def _people(self, ids: list[int]) -> list[Person]:
+        if not ids:
+            return []
         people = people_for(self.membership).select_related("place").in_bulk(ids)
+        found, levels, orientations = self.evidence(ids)
         shown = []
         for pk in ids:
             person = people[pk]
-            found = self.found[pk]
+            evidence = found.get(pk) or _Evidence(counts={})
             for name in COUNTED:
-                setattr(person, name, found.counts.get(name, 0))
-            person.evidence, person.score = found.score()
-            person.last_assessed = found.last_assessed
-            person.brought_event = found.brought_event
-            person.brought_event_title = found.brought_event_title
-            level = self.levels.get(pk)
+                setattr(person, name, evidence.counts.get(name, 0))
+            person.evidence, person.score = evidence.score()
+            person.last_assessed = evidence.last_assessed
+            person.brought_event = evidence.brought_event
+            person.brought_event_title = evidence.brought_event_title
+            level = levels.get(pk)
             person.latest_level = level.pk if level else None
             person.latest_level_name = level.name if level else None
-            person.orientation = found.counts.get("orientation", "")
+            person.orientation = orientations.get(pk, "")
             shown.append(person)
         return shown
 
@@ -228,16 +238,17 @@ def emerging_leaders(
     organizer's judgement shown beside the evidence, not part of the score. Ties and equal
     scores break by name.
 
-    Each kind of evidence is one GROUP BY over the organization (ten queries whatever the
-    number of people), and the ranking is made in Python: correlated subqueries per person
-    took 10 s at 100,000 conversations and 20,000 people, since the database evaluated them for
-    everyone in the filter, the ordering and the count (benchmarks/pages_at_scale/).
+    The score is summed in the database over one GROUP BY per kind of evidence (a UNION ALL,
+    `_order_sql`), and ordered there; only the ranked ids come back, and the evidence in words is
+    counted for the page shown. Correlated subqueries per person took 10 s at 100,000
+    conversations and 20,000 people, since the database evaluated them for everyone in the
+    filter, the ordering and the count; ranking in Python took 0.45 s (benchmarks/pages_at_scale/).
 
     Staff only (the page is): a volunteer gets nobody, since the evidence spans conversations
     they may not see.
     """
     if not membership.is_staff_role:
-        return Ranking(membership, [], {}, {})
+        return Ranking(membership, None, None)
     org = membership.organization
     people = people_for(membership)
     if place is not None:
@@ -246,7 +257,6 @@ def emerging_leaders(
         people = people.filter(name__icontains=query)
     if side is not None:
         people = people.filter(sides__side=side)
-    names = dict(people.order_by().values_list("pk", "name"))
 
     every = Assessment.objects.filter(person__organization=org)
     assessments = every
@@ -260,77 +270,168 @@ def emerging_leaders(
         commitments = commitments.filter(conversation__campaign=campaign)
         yeses = yeses.filter(conversation__campaign=campaign)
         attended = attended.filter(event__campaign=campaign)
+    ties = Relationship.objects.filter(organization=org)
+    sources = _Sources(every, assessments, commitments, yeses, attended, ties)
 
-    found: dict[int, _Evidence] = {}
-    points: Counter = Counter()  # the weighted evidence, without ties
+    chosen = None  # the people the orientation or level filter lets through
+    if kindliness or level is not None:
+        levels, orientations = _newest_judgements(every)
+        chosen = [
+            pk
+            for pk in set(levels) | set(orientations)
+            if (not kindliness or orientations.get(pk) == kindliness)
+            and (level is None or (pk in levels and levels[pk].pk == level.pk))
+        ]
+    return Ranking(membership, _order_sql(sources, people, chosen), sources.evidence)
 
-    def take(rows, names: tuple[str, ...]) -> None:
-        """Rows of (person id, *counts named `names`) into each person's evidence and points
-        (a tight loop: it runs once per person and kind of evidence, 50,000 times at scale)."""
-        weights = [WEIGHTS.get(name, 0) for name in names]
-        for pk, *values in rows:
-            row = found.get(pk)
-            if row is None:
-                row = found[pk] = _Evidence(counts={})
-            row.counts.update(zip(names, values, strict=True))
-            points[pk] += sum(n * w for n, w in zip(values, weights, strict=True))
 
-    signals = {n: Count("pk", filter=Q(**{n: True})) for n in Assessment.SIGNALS}
-    rows = assessments.order_by().values("person").annotate(last=Max("assessed_on"), **signals)
-    rows = list(rows.values_list("person", "last", *Assessment.SIGNALS))
-    take([(pk, *seen) for pk, _, *seen in rows], Assessment.SIGNALS)
-    for pk, last, *_ in rows:
-        found[pk].last_assessed = last
-    kept = Count("pk", filter=Q(status=Commitment.Status.DONE))
-    rows = commitments.order_by().values("person").annotate(made=Count("pk"), kept=kept)
-    take(rows.values_list("person", "made", "kept"), ("commitments_made", "commitments_kept"))
-    take(_grouped(yeses, "person"), ("said_yes",))
-    take(_grouped(attended, "person"), ("events_attended",))
-    # Where they brought people is named when it was one event: then the max is that event.
-    rows = (
-        attended.exclude(brought_by=None)
-        .order_by()
-        .values("brought_by")
-        .annotate(
-            n=Count("pk"),
-            events=Count("event", distinct=True),
-            one=Max("event"),
-            title=Max("event__title"),
+@dataclass(frozen=True)
+class _Sources:
+    """The querysets the evidence is counted from (bounded by campaign where it applies)."""
+
+    every: QuerySet
+    assessments: QuerySet
+    commitments: QuerySet
+    yeses: QuerySet
+    attended: QuerySet
+    ties: QuerySet
+
+    def parts(self) -> list[QuerySet]:
+        """Each kind of evidence as rows of (person, points, ties, levelled), grouped by person:
+        the members of one UNION ALL."""
+
+        def row(queryset, by, points=0, ties=0, levelled=0):
+            return (
+                queryset.order_by()
+                .values(by)
+                .annotate(
+                    pts=_as_int(points),
+                    tie=_as_int(ties),
+                    lvl=_as_int(levelled),
+                )
+                .values_list(by, "pts", "tie", "lvl")
+            )
+
+        signals = sum(
+            (Count("pk", filter=Q(**{n: True})) * WEIGHTS[n] for n in Assessment.SIGNALS),
+            Value(0),
         )
-    )
-    rows = list(rows.values_list("brought_by", "n", "events", "one", "title"))
-    take([(pk, n, events) for pk, n, events, _, _ in rows], ("brought", "brought_events"))
-    for pk, _, events, one, title in rows:
-        if events == 1:
-            found[pk].brought_event, found[pk].brought_event_title = one, title
-    ties: Counter = Counter()
-    for a, b in Relationship.objects.filter(organization=org).values_list("person_id", "other_id"):
-        ties[a] += 1
-        ties[b] += 1
-    # The organizer's latest judgement on the scale and the latest orientation noticed, over
-    # all time (they are about the person, not one campaign).
-    levels, orientations = _newest_judgements(every)
+        done = Count("pk", filter=Q(status=Commitment.Status.DONE))
+        return [
+            row(self.assessments, "person", points=signals),
+            row(
+                self.commitments,
+                "person",
+                points=Count("pk") * WEIGHTS["commitments_made"]
+                + done * WEIGHTS["commitments_kept"],
+            ),
+            row(self.yeses, "person", points=Count("pk") * WEIGHTS["said_yes"]),
+            row(self.attended, "person", points=Count("pk") * WEIGHTS["events_attended"]),
+            row(
+                self.attended.exclude(brought_by=None),
+                "brought_by",
+                points=Count("pk") * WEIGHTS["brought"],
+            ),
+            row(self.ties, "person", ties=Count("pk")),
+            row(self.ties, "other", ties=Count("pk")),
+            # Someone an organizer placed on the scale is listed even before other evidence.
+            row(self.every.filter(level__isnull=False), "person", levelled=Count("pk")),
+        ]
 
-    ranked = []
-    for pk, name in names.items():
-        evidence = found.get(pk)
-        if evidence is None and pk not in levels:
-            continue
-        evidence = evidence or _Evidence(counts={})
-        evidence.counts["ties"] = ties.get(pk, 0)
-        evidence.counts["orientation"] = orientations.get(pk, "")
-        if kindliness and evidence.counts["orientation"] != kindliness:
-            continue
-        if level is not None and (levels.get(pk) is None or levels[pk].pk != level.pk):
-            continue
-        # Someone an organizer placed on the scale is on the path even before other evidence.
-        if points[pk] <= 0 and levels.get(pk) is None:
-            continue
-        found[pk] = evidence
-        score = points[pk] + min(evidence.counts["ties"], TIES_CAP) * WEIGHTS["ties"]
-        ranked.append((-score, name, pk))
-    ranked.sort()
-    return Ranking(membership, [pk for _, _, pk in ranked], found, levels)
+    def evidence(self, ids: list[int]):
+        """The evidence of these people (a page of them), person by person."""
+        found: dict[int, _Evidence] = {}
+
+        def take(rows, names: tuple[str, ...]) -> None:
+            for pk, *values in rows:
+                row = found.get(pk)
+                if row is None:
+                    row = found[pk] = _Evidence(counts={})
+                row.counts.update(zip(names, values, strict=True))
+
+        signals = {n: Count("pk", filter=Q(**{n: True})) for n in Assessment.SIGNALS}
+        rows = list(
+            self.assessments.filter(person__in=ids)
+            .order_by()
+            .values("person")
+            .annotate(last=Max("assessed_on"), **signals)
+            .values_list("person", "last", *Assessment.SIGNALS)
+        )
+        take([(pk, *seen) for pk, _, *seen in rows], Assessment.SIGNALS)
+        for pk, last, *_ in rows:
+            found[pk].last_assessed = last
+        kept = Count("pk", filter=Q(status=Commitment.Status.DONE))
+        rows = (
+            self.commitments.filter(person__in=ids)
+            .order_by()
+            .values("person")
+            .annotate(made=Count("pk"), kept=kept)
+        )
+        take(rows.values_list("person", "made", "kept"), ("commitments_made", "commitments_kept"))
+        take(_grouped(self.yeses.filter(person__in=ids), "person"), ("said_yes",))
+        take(_grouped(self.attended.filter(person__in=ids), "person"), ("events_attended",))
+        # Where they brought people is named when it was one event: then the max is that event.
+        rows = (
+            self.attended.filter(brought_by__in=ids)
+            .order_by()
+            .values("brought_by")
+            .annotate(
+                n=Count("pk"),
+                events=Count("event", distinct=True),
+                one=Max("event"),
+                title=Max("event__title"),
+            )
+        )
+        rows = list(rows.values_list("brought_by", "n", "events", "one", "title"))
+        take([(pk, n, events) for pk, n, events, _, _ in rows], ("brought", "brought_events"))
+        for pk, _, events, one, title in rows:
+            if events == 1:
+                found[pk].brought_event, found[pk].brought_event_title = one, title
+        ties: Counter = Counter()
+        pairs = self.ties.filter(Q(person__in=ids) | Q(other__in=ids)).values_list(
+            "person_id", "other_id"
+        )
+        for a, b in pairs:
+            ties[a] += 1
+            ties[b] += 1
+        take([(pk, ties[pk]) for pk in ids if ties[pk]], ("ties",))
+        levels, orientations = _newest_judgements(self.every.filter(person__in=ids))
+        return found, levels, orientations
+
+
+def _as_int(value):
+    return Value(value) if isinstance(value, int) else value
+
+
+def _order_sql(sources: _Sources, people: QuerySet, chosen: list[int] | None):
+    """The ranking as SQL: each person's points summed over a UNION ALL of the evidence (one
+    GROUP BY per kind, built by Django), joined to the people who may be ranked, listed when
+    they have points or a level; with `score` (points + ties up to TIES_CAP) and `name` for
+    the order. Hand-written around Django's parts because Django cannot join a subquery."""
+    members, params = [], []
+    for part in sources.parts():
+        sql, part_params = part.query.sql_with_params()
+        members.append(sql)
+        params += part_params
+    union = " UNION ALL ".join(members)
+    people_sql, people_params = people.order_by().values("pk").query.sql_with_params()
+    table = connection.ops.quote_name(Person._meta.db_table)
+    chosen_sql = ""
+    if chosen is not None:
+        chosen_sql = " AND p.id IN (%s)" % (", ".join(["%s"] * len(chosen)) or "NULL")
+    # Every value is a parameter; only Django's compiled SQL and our constants are joined in.
+    sql = (
+        "SELECT p.id AS pk, p.name AS name, "  # noqa: S608
+        f"e.pts + CASE WHEN e.tie > {TIES_CAP} THEN {TIES_CAP} ELSE e.tie END * {WEIGHTS['ties']}"
+        " AS score "
+        f"FROM {table} p INNER JOIN ("
+        # The union's columns are named by its first member: person, pts, tie, lvl.
+        "SELECT u.person AS pid, SUM(u.pts) AS pts, SUM(u.tie) AS tie, SUM(u.lvl) AS lvl "
+        f"FROM ({union}) u GROUP BY u.person"
+        ") e ON e.pid = p.id "
+        f"WHERE p.id IN ({people_sql}){chosen_sql} AND (e.pts > 0 OR e.lvl > 0)"
+    )
+    return sql, [*params, *people_params, *(chosen or [])]
 
 
 def _times(n: int) -> str:
