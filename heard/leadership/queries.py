@@ -414,24 +414,24 @@ def _order_sql(sources: _Sources, people: QuerySet, chosen: list[int] | None):
         members.append(sql)
         params += part_params
     union = " UNION ALL ".join(members)
-    people_sql, people_params = people.order_by().values("pk").query.sql_with_params()
-    table = connection.ops.quote_name(Person._meta.db_table)
+    # The people who may be ranked are the FROM itself (not an IN list): a hash join.
+    people_sql, people_params = people.order_by().values("pk", "name").query.sql_with_params()
     chosen_sql = ""
     if chosen is not None:
-        chosen_sql = " AND p.id IN (%s)" % (", ".join(["%s"] * len(chosen)) or "NULL")
+        chosen_sql = " AND p.pk IN (%s)" % (", ".join(["%s"] * len(chosen)) or "NULL")
     # Every value is a parameter; only Django's compiled SQL and our constants are joined in.
     sql = (
-        "SELECT p.id AS pk, p.name AS name, "  # noqa: S608
+        "SELECT p.pk AS pk, p.name AS name, "  # noqa: S608
         f"e.pts + CASE WHEN e.tie > {TIES_CAP} THEN {TIES_CAP} ELSE e.tie END * {WEIGHTS['ties']}"
         " AS score "
-        f"FROM {table} p INNER JOIN ("
+        f"FROM ({people_sql}) p INNER JOIN ("
         # The union's columns are named by its first member: person, pts, tie, lvl.
         "SELECT u.person AS pid, SUM(u.pts) AS pts, SUM(u.tie) AS tie, SUM(u.lvl) AS lvl "
         f"FROM ({union}) u GROUP BY u.person"
-        ") e ON e.pid = p.id "
-        f"WHERE p.id IN ({people_sql}){chosen_sql} AND (e.pts > 0 OR e.lvl > 0)"
+        ") e ON e.pid = p.pk "
+        f"WHERE (e.pts > 0 OR e.lvl > 0){chosen_sql}"
     )
-    return sql, [*params, *people_params, *(chosen or [])]
+    return sql, [*people_params, *params, *(chosen or [])]
 
 
 def _times(n: int) -> str:
