@@ -55,7 +55,7 @@ class FriendForm(forms.Form):
         self.fields["person"].queryset = people
         self.fields["member"].queryset = members
         self.fields["member"].label_from_instance = lambda m: m.display_name
-        self.fields["member"].empty_label = "A member of the team…"
+        self.fields["member"].empty_label = "Team member…"
 
     def clean(self):
         data = super().clean()
