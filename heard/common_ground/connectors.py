@@ -152,10 +152,11 @@ def roles_of(membership: Membership, person: Person) -> list[PersonRole]:
     between = _betweenness(membership, ties, len(neighbours)).scores
     choices = divide_choices(membership)
     sides = every_person_side(membership, choices)
+    typical = network.typical_betweenness(neighbours, between)
     roles: list[PersonRole] = []
     for divide in choices:
-        found = network.by_person(network.connectors(neighbours, sides[divide.key], between))
-        for role, row in sorted(found.get(person.pk, {}).items()):
+        found = network.person_roles(person.pk, neighbours, sides[divide.key], between, typical)
+        for role, row in sorted(found.items()):
             reason = network.reasons(row, divide.label, bridge=role == "bridge")
             roles.append(PersonRole(divide, role, reason))
     # Bridges first, then bonders, each in the order of the divides (the page groups them).

@@ -183,3 +183,48 @@ def by_person(found: Connectors) -> dict[int, dict[str, Connector]]:
     for row in found.bridges:
         roles[row.person_id]["bridge"] = row
     return roles
+
+
+def typical_betweenness(neighbours: dict[int, set[int]], between: dict[int, float]) -> float:
+    return median(between.get(p, 0.0) for p in neighbours) if neighbours else 0.0
+
+
+def person_roles(
+    person: int,
+    neighbours: dict[int, set[int]],
+    sides: dict[int, str],
+    between: dict[int, float],
+    typical_between: float,
+) -> dict[str, Connector]:
+    """Whether one person is a bonder or a bridge on one divide: the same rules as
+    `connectors`, with only the work this person needs (a person page at 20,000 people). The
+    side's typical count is computed only for someone who passes every other bonder rule."""
+    row = Connector(person, sides.get(person), betweenness=between.get(person, 0.0))
+    for other in neighbours.get(person, ()):
+        side = sides.get(other)
+        if side is None:
+            row.unknown_ties += 1
+        else:
+            row.ties_by_side[side] += 1
+    roles: dict[str, Connector] = {}
+    known = row.inside + row.across
+    if (
+        row.side is not None
+        and row.inside >= BONDER_MIN
+        and row.inside >= BONDER_INSIDE_SHARE * known
+    ):
+        on_side = [
+            sum(1 for o in others if sides.get(o) == row.side)
+            for p, others in neighbours.items()
+            if sides.get(p) == row.side
+        ]
+        if row.inside >= STANDS_OUT * median(on_side):
+            roles["bonder"] = row
+    if (
+        row.betweenness > 0
+        and row.betweenness >= STANDS_OUT * typical_between
+        and len(row.sides_reached) >= 2
+        and _across(row) >= BRIDGE_MIN_ACROSS
+    ):
+        roles["bridge"] = row
+    return roles

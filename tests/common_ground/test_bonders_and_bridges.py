@@ -110,3 +110,20 @@ def test_a_large_graph_is_scored_by_the_worker_and_a_small_one_at_once(
     assert tasks.score_ties.call(org.pk) == 3
     assert connectors_on(may, divide).fresh
     assert TieScores.objects.get(organization=org).scores[str(b.pk)] == 0.0
+
+
+def test_one_persons_roles_are_what_the_whole_list_says():
+    import random
+
+    rng = random.Random(3)
+    ties = [(rng.randrange(60), rng.randrange(60)) for _ in range(150)]
+    ties += [(1, n) for n in range(2, 12)]  # someone who stands out
+    sides = {p: "ab"[p % 2] for p in range(60) if p % 7}
+    neighbours = network.neighbours_of(ties)
+    between = network.betweenness(network.graph_of(ties))
+    whole = network.by_person(network.connectors(neighbours, sides, between))
+    typical = network.typical_betweenness(neighbours, between)
+    for person in neighbours:
+        one = network.person_roles(person, neighbours, sides, between, typical)
+        assert set(one) == set(whole.get(person, {})), person
+    assert any(whole.values())
