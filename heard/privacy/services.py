@@ -30,9 +30,11 @@ from django.utils import timezone
 from heard.accounts.models import Membership, Role
 from heard.campaigns.models import Campaign, SignUp
 from heard.commitments.models import Commitment
+from heard.common_ground.models import PersonSide
 from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.leadership.models import Assessment
 from heard.people.models import Consent, Person, Relationship
+from heard.plans.models import PlanAction
 from heard.themes.embedding import DatabaseEmbeddingCache
 from heard.themes.models import Theme, ThemeAssignment
 from heard.themes.notes import notes_for_conversations
@@ -137,6 +139,31 @@ def export_person(*, by: Membership | None, person: Person) -> dict:
                 for a in Assessment.objects.filter(person=person).order_by("assessed_on", "id")
             ],
             "themes": _themes(person),
+            # Which side of the organization's divides they are on (common ground).
+            "sides": [
+                {
+                    "divide": row.divide.name,
+                    "side": row.side.name,
+                    "recorded_at": _day(row.recorded_at),
+                }
+                for row in PersonSide.objects.filter(person=person)
+                .select_related("divide", "side")
+                .order_by("divide__name")
+            ],
+            # Actions of a campaign's plan they took on.
+            "plan_actions": [
+                {
+                    "campaign": a.plan_theme.plan.campaign.name,
+                    "theme": a.plan_theme.title,
+                    "what": a.what,
+                    "hours": str(a.hours) if a.hours is not None else None,
+                    "due_on": _day(a.due_on) if a.due_on else None,
+                    "status": a.status,
+                }
+                for a in PlanAction.objects.filter(owner_person=person)
+                .select_related("plan_theme__plan__campaign")
+                .order_by("id")
+            ],
             "audit": [
                 {
                     "at": _day(e.at),

@@ -93,3 +93,27 @@ def test_the_command_refuses_an_unknown_person(db):
 
     with pytest.raises(CommandError, match="No person"):
         call_command("export-person", "999999", "--out", "-")
+
+
+def test_her_sides_and_the_plan_actions_she_took_on_are_in_her_export(zephyrine, ada, ours):
+    from heard.common_ground.models import PersonSide
+    from heard.plans.models import ActionPlan, PlanAction, PlanTheme
+
+    side = ours.divide.sides.get(name="Gas boiler")
+    PersonSide.objects.create(person=zephyrine.person, divide=ours.divide, side=side)
+    plan = ActionPlan.objects.create(campaign=ours.campaign)
+    plan_theme = PlanTheme.objects.create(plan=plan, title="Cold flats", position=0)
+    PlanAction.objects.create(
+        plan_theme=plan_theme, what="Knock on the 3rd floor", owner_person=zephyrine.person
+    )
+    data = export_person(by=ada, person=zephyrine.person)
+    assert data["sides"] == [
+        {
+            "divide": "Heating: gas or electric",
+            "side": "Gas boiler",
+            "recorded_at": data["sides"][0]["recorded_at"],
+        }
+    ]
+    assert [(a["theme"], a["what"]) for a in data["plan_actions"]] == [
+        ("Cold flats", "Knock on the 3rd floor")
+    ]
