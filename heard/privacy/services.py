@@ -35,6 +35,7 @@ from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.leadership.models import Assessment
 from heard.people.models import Consent, Person, Relationship
 from heard.plans.models import PlanAction
+from heard.smallgroups.models import CriticalFriend, GroupSeat
 from heard.themes.embedding import DatabaseEmbeddingCache
 from heard.themes.models import Theme, ThemeAssignment
 from heard.themes.notes import notes_for_conversations
@@ -164,6 +165,18 @@ def export_person(*, by: Membership | None, person: Person) -> dict:
                 .select_related("plan_theme__plan__campaign")
                 .order_by("id")
             ],
+            # The small groups they were invited to, and whether they are a willing critical friend.
+            "small_groups": [
+                {
+                    "campaign": seat.plan.campaign.name,
+                    "concern": seat.group.concern_title,
+                    "formed_on": _day(seat.plan.solved_at) if seat.plan.solved_at else None,
+                }
+                for seat in GroupSeat.objects.filter(person=person)
+                .select_related("plan__campaign", "group")
+                .order_by("id")
+            ],
+            "critical_friend": CriticalFriend.objects.filter(person=person).exists(),
             "audit": [
                 {
                     "at": _day(e.at),

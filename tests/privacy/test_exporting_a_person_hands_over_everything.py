@@ -117,3 +117,15 @@ def test_her_sides_and_the_plan_actions_she_took_on_are_in_her_export(zephyrine,
     assert [(a["theme"], a["what"]) for a in data["plan_actions"]] == [
         ("Cold flats", "Knock on the 3rd floor")
     ]
+
+
+def test_the_small_groups_she_was_invited_to_are_in_her_export(zephyrine, ada, ours):
+    from heard.smallgroups.models import CriticalFriend, GroupSeat, SmallGroup, SmallGroupPlan
+
+    plan = SmallGroupPlan.objects.create(campaign=ours.campaign)
+    group = SmallGroup.objects.create(plan=plan, concern_title="Cold flats", position=1)
+    GroupSeat.objects.create(plan=plan, group=group, person=zephyrine.person)
+    CriticalFriend.objects.create(organization=ours.org, person=zephyrine.person)
+    data = export_person(by=ada, person=zephyrine.person)
+    assert [g["concern"] for g in data["small_groups"]] == ["Cold flats"]
+    assert data["critical_friend"] is True

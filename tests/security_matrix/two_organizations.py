@@ -26,8 +26,8 @@ from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.leadership.models import Assessment
 from heard.people.models import Consent, Household, Person, Place, Relationship
 from heard.plans.models import ActionPlan, PlanAction, PlanTheme
-from heard.themes.models import Theme, ThemeAssignment, ThemeRun
 from heard.smallgroups.models import CriticalFriend, GroupSeat, Lock, SmallGroup, SmallGroupPlan
+from heard.themes.models import Theme, ThemeAssignment, ThemeRun
 from heard.voting.models import Poll, Statement, Vote, Voter
 
 MARKER = "bmark"
