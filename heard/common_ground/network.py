@@ -175,16 +175,6 @@ def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def by_person(found: Connectors) -> dict[int, dict[str, Connector]]:
-    """person id → {"bonder": row, "bridge": row} for those who are either."""
-    roles: dict[int, dict[str, Connector]] = defaultdict(dict)
-    for row in found.bonders:
-        roles[row.person_id]["bonder"] = row
-    for row in found.bridges:
-        roles[row.person_id]["bridge"] = row
-    return roles
-
-
 def typical_betweenness(neighbours: dict[int, set[int]], between: dict[int, float]) -> float:
     return median(between.get(p, 0.0) for p in neighbours) if neighbours else 0.0
 

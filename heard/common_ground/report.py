@@ -100,7 +100,9 @@ def common_ground_page(
     scoped = conversations_for(membership).filter(campaign=campaign)
     placed = scoped.filter(theme_assignment__isnull=False)
     rows = list(placed.values_list("pk", "held_on", "theme_assignment__theme_id"))
-    sides_of = conversation_sides(membership, divide, placed)
+    # Every conversation's sides once: the placed ones for the themes, the rest for the
+    # "common ground found" answers, which need not be in a theme.
+    sides_of = conversation_sides(membership, divide, scoped)
     labels = dict(divide.sides)
 
     heard: dict[str, int] = defaultdict(int)
@@ -136,7 +138,7 @@ def common_ground_page(
         one_side=judged[shares.ONE_SIDE],
         few=judged[shares.FEW],
         over_time=over_time,
-        found=_found(membership, campaign, divide, scoped),
+        found=_found(scoped, divide, sides_of),
     )
 
 
@@ -177,7 +179,7 @@ def _said(quote: Quote) -> str:
     return " ".join(quote.text.casefold().split())
 
 
-def _found(membership, campaign, divide: DivideChoice, scoped) -> FoundSummary:
+def _found(scoped, divide: DivideChoice, sides_of: dict) -> FoundSummary:
     answers = list(
         Answer.objects.filter(
             conversation__in=scoped, question__purpose=Purpose.COMMON_GROUND
@@ -185,9 +187,6 @@ def _found(membership, campaign, divide: DivideChoice, scoped) -> FoundSummary:
     )
     if not answers:
         return FoundSummary()
-    sides_of = conversation_sides(
-        membership, divide, scoped.filter(pk__in=[pk for pk, _ in answers])
-    )
     labels = dict(divide.sides)
     counts: dict[str, int] = defaultdict(int)
     for pk, _ in answers:

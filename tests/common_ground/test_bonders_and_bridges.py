@@ -121,7 +121,11 @@ def test_one_persons_roles_are_what_the_whole_list_says():
     sides = {p: "ab"[p % 2] for p in range(60) if p % 7}
     neighbours = network.neighbours_of(ties)
     between = network.betweenness(network.graph_of(ties))
-    whole = network.by_person(network.connectors(neighbours, sides, between))
+    found = network.connectors(neighbours, sides, between)
+    whole: dict = {}
+    for role, rows in (("bonder", found.bonders), ("bridge", found.bridges)):
+        for row in rows:
+            whole.setdefault(row.person_id, {})[role] = row
     typical = network.typical_betweenness(neighbours, between)
     for person in neighbours:
         one = network.person_roles(person, neighbours, sides, between, typical)
