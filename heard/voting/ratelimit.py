@@ -19,6 +19,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from .services import device_key
+
 PER_DEVICE_PER_MINUTE = 60
 PER_ADDRESS_PER_MINUTE = 600
 
@@ -47,7 +49,6 @@ def allow_vote(*, device_id: str, address: str) -> bool:
     minute = int(time.time() // 60)
     per_device, per_address = limits()
     hashed = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    device = hashlib.sha256(device_id.encode()).hexdigest()[:32]
-    by_device = _count(f"voting:rate:device:{device}:{minute}")
+    by_device = _count(f"voting:rate:device:{device_key(device_id)[:32]}:{minute}")
     by_address = _count(f"voting:rate:address:{hashed}:{minute}")
     return by_device <= per_device and by_address <= per_address
