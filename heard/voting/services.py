@@ -262,7 +262,7 @@ def record_paper_sheet(*, by: Membership, poll: Poll, answers: dict[int, int | N
     _ours(by, poll)
     if not poll.is_open:
         raise ValidationError("This poll is closed: open it again to record more sheets.")
-    on_ballot = set(ballot_of(poll).values_list("pk", flat=True))
+    on_ballot = set(ballot_ids(poll))
     if set(answers) - on_ballot:
         raise ValidationError("The sheet names a statement that is not on this poll.")
     if any(c is not None and c not in Vote.Choice.values for c in answers.values()):

@@ -22,6 +22,7 @@ from heard.opinions.maths import MIN_VOTES_TO_GROUP
 from . import forms, services
 from .ballot import ballot_page
 from .queries import (
+    ballot_ids,
     ballot_of,
     get_poll_by_token,
     get_poll_for,
@@ -108,7 +109,7 @@ def poll_detail(request, pk):
         else:
             return redirect("voting:poll", pk=poll.pk)
     link = request.build_absolute_uri(reverse("voting:vote", args=[poll.token]))
-    on_ballot = set(ballot_of(poll).values_list("pk", flat=True))
+    on_ballot = set(ballot_ids(poll))
     rows = [
         (
             s,
