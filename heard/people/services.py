@@ -145,8 +145,7 @@ def add_tie(
         raise ValidationError({"other": ["Choose someone else: a tie joins two people."]})
     if kind not in Relationship.Kind.values:
         raise ValidationError({"kind": ["Choose what ties them."]})
-    same = Q(person=person, other=other) | Q(person=other, other=person)
-    if Relationship.objects.filter(same, kind=kind).exists():
+    if _tie(person, other, kind) is not None:
         label = Relationship.Kind(kind).label.lower()
         raise ValidationError(
             {"other": [f"{person.name} and {other.name} are already tied ({label})."]}
@@ -177,8 +176,12 @@ def tie_if_new(
 ) -> Relationship:
     """The tie between the two of this kind, made if it is not recorded yet either way round
     (capture's "who else should we talk to?" names people who may already be tied)."""
+    return _tie(person, other, kind) or add_tie(
+        by=by, person=person, other=other, kind=kind, note=note
+    )
+
+
+def _tie(person: Person, other: Person, kind: str) -> Relationship | None:
+    """Their tie of this kind, recorded either way round (knowing is mutual)."""
     same = Q(person=person, other=other) | Q(person=other, other=person)
-    existing = Relationship.objects.filter(same, kind=kind).first()
-    if existing is not None:
-        return existing
-    return add_tie(by=by, person=person, other=other, kind=kind, note=note)
+    return Relationship.objects.filter(same, kind=kind).first()
