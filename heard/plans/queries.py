@@ -31,6 +31,7 @@ from heard.conversations.queries import conversations_for
 from heard.people.consent import SHARED_QUOTES, quotes_seen_by
 from heard.people.queries import people_for
 from heard.themes.models import Theme
+from heard.themes.queries import themes_for
 
 from .models import ActionPlan, PlanAction, PlanTheme
 
@@ -84,13 +85,9 @@ def get_action_for(membership: Membership, pk) -> PlanAction:
 
 
 def theme_choices(membership: Membership, campaign: Campaign) -> QuerySet[Theme]:
-    """Themes a meeting may choose from: the campaign's top-level themes (staff only, as the
-    Themes page)."""
-    if not may_edit_plan(membership):
-        return Theme.objects.none()
-    return Theme.objects.filter(
-        campaign=campaign, campaign__organization=membership.organization, parent=None
-    ).order_by("-size", "id")
+    """Themes a meeting may choose from: the campaign's top-level themes, read as the Themes
+    page reads them (staff only)."""
+    return themes_for(membership, campaign)
 
 
 def commitment_choices(membership: Membership, plan_theme: PlanTheme) -> QuerySet[Commitment]:
