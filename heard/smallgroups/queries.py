@@ -104,19 +104,21 @@ def friends_for(membership: Membership) -> QuerySet[CriticalFriend]:
 def pool_people(membership: Membership, campaign: Campaign, pool: str) -> QuerySet[Person]:
     """The people a plan may seat: of the campaign's conversations, those who said yes to a next
     step, came to one of its events, or everyone."""
-    people = people_for(membership).filter(participations__conversation__campaign=campaign)
+    if not membership.is_staff_role:
+        return Person.objects.none()
     if pool == Pool.SAID_YES:
-        people = people.filter(
+        # One filter call, so the yes is said in a conversation of this campaign.
+        people = people_for(membership).filter(
             participations__conversation__campaign=campaign,
             participations__conversation__next_step_response=Response.YES,
         )
-    elif pool == Pool.ATTENDED:
+    else:
+        people = people_for(membership).filter(participations__conversation__campaign=campaign)
+    if pool == Pool.ATTENDED:
         attended = SignUp.objects.filter(
             event__campaign=campaign, status=SignUp.Status.ATTENDED
         ).values("person")
         people = people.filter(pk__in=attended)
-    if not membership.is_staff_role:
-        return people.none()
     return people.distinct()
 
 
