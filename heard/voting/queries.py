@@ -123,7 +123,7 @@ def theme_suggestions(membership: Membership, poll: Poll) -> list[Theme]:
     """The poll's campaign's themes (organizers only) whose title is not a statement yet."""
     if poll.campaign is None:
         return []
-    taken = _taken(poll)
+    taken = texts_taken(poll)
     return [
         theme
         for theme in themes_for(membership, poll.campaign)
@@ -147,7 +147,7 @@ def quote_suggestions(membership: Membership, poll: Poll, limit: int = 60) -> li
         return []
     campaign: Campaign = poll.campaign
     conversations = conversations_for(membership).filter(campaign=campaign)
-    taken = _taken(poll)
+    taken = texts_taken(poll)
     quotes = (
         public_quotes()
         .filter(conversation__in=conversations.values("pk"))
@@ -168,7 +168,8 @@ def public_quotes() -> QuerySet[Quote]:
     return Quote.objects.filter(consent=Quote.Consent.PUBLIC)
 
 
-def _taken(poll: Poll) -> set[str]:
+def texts_taken(poll: Poll) -> set[str]:
+    """The poll's statements' texts, casefolded: a new statement must not repeat one."""
     return {t.casefold() for t in poll.statements.values_list("text", flat=True)}
 
 

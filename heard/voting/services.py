@@ -23,7 +23,7 @@ from heard.conversations.models import Quote
 from heard.themes.models import Theme
 
 from .models import STATEMENT_MAX_CHARS, Poll, Statement, Vote, Voter
-from .queries import ballot_ids, ballot_of, public_quotes
+from .queries import ballot_ids, ballot_of, public_quotes, texts_taken
 
 #: A poll of Polis's size: the benchmark's 900 statements fit, a runaway paste does not.
 MAX_STATEMENTS = 1000
@@ -105,7 +105,7 @@ def add_statements(
     _staff(by)
     _ours(by, poll)
     cleaned: list[str] = []
-    seen = {t.casefold() for t in poll.statements.values_list("text", flat=True)}
+    seen = texts_taken(poll)
     for text in map(clean_text, texts):
         if not text or text.casefold() in seen:
             continue
