@@ -26,7 +26,8 @@ def test_a_volunteer_records_a_sheet_as_one_paper_voter(lee_client, lee, poll):
 
 def test_two_sheets_are_two_voters(may_client, poll):
     for marks in (["agree", "agree", "disagree"], ["disagree", "pass", "agree"]):
-        may_client.post(f"/votes/{poll.pk}/paper/", _sheet(poll, marks))
+        response = may_client.post(f"/votes/{poll.pk}/paper/", _sheet(poll, marks))
+        assert response.status_code == 302
     assert Voter.objects.filter(kind=Voter.Kind.PAPER).count() == 2
     assert Vote.objects.count() == 6
 
