@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from heard.plans.models import PlanAction
 from heard.privacy.models import AuditEvent
 
 
@@ -18,6 +19,7 @@ def test_adding_an_action_is_logged_for_our_organization(may, may_client, planne
 def test_a_campaign_deleted_with_its_plan_deletes_cleanly(planned):
     planned.campaign.conversations.all().delete()
     planned.campaign.delete()
+    assert not PlanAction.objects.filter(pk=planned.action_sam.pk).exists()
     assert (
         not AuditEvent.objects.filter(object_kind="plans.planaction", organization=None)
         .filter(action="created")

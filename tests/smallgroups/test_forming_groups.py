@@ -108,3 +108,4 @@ def test_a_lock_naming_someone_of_another_organization_is_refused(may, said_yes,
         services.lock_people(
             by=may, plan=plan, person_a=said_yes.people[0], person_b=theirs.olga, together=True
         )
+    assert not Lock.objects.filter(plan=plan).exists()
