@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,31 +115,38 @@ def _whole_number(path: Path, line: int, column: str, value: str) -> int:
     return int(number)
 
 
+def _data_rows(path: Path, header: list[str], reader) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of each row that is not blank, each as long as the header; a row that is
+    not gets a message naming its line, as does a line the csv module cannot read."""
+    try:
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise BadExport(
+                    f"{path} line {reader.line_num}: {len(row)} cells where the header names "
+                    f"{len(header)}"
+                )
+            yield reader.line_num, row
+    except csv.Error as error:
+        raise BadExport(f"{path} line {reader.line_num}: {error}") from error
+
+
 def read_comments(path: Path) -> dict[int, Comment]:
     """comments.csv as {comment id: Comment}."""
     header, reader = _rows(path)
     at = _columns(path, header, COMMENT_COLUMNS)
     comments: dict[int, Comment] = {}
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise BadExport(
-                    f"{path} line {line}: {len(row)} cells where the header names {len(header)}"
-                )
-            comment_id = _whole_number(path, line, "comment-id", row[at["comment-id"]])
-            if comment_id in comments:
-                raise BadExport(f"{path} line {line}, column 'comment-id': {comment_id} twice")
-            moderated = row[at["moderated"]].strip()
-            if moderated not in ("-1", "0", "1"):
-                raise BadExport(
-                    f"{path} line {line}, column 'moderated': {moderated!r} is not -1, 0 or 1"
-                )
-            comments[comment_id] = Comment(comment_id, row[at["comment-body"]], int(moderated))
-    except csv.Error as error:
-        raise BadExport(f"{path} line {reader.line_num}: {error}") from error
+    for line, row in _data_rows(path, header, reader):
+        comment_id = _whole_number(path, line, "comment-id", row[at["comment-id"]])
+        if comment_id in comments:
+            raise BadExport(f"{path} line {line}, column 'comment-id': {comment_id} twice")
+        moderated = row[at["moderated"]].strip()
+        if moderated not in ("-1", "0", "1"):
+            raise BadExport(
+                f"{path} line {line}, column 'moderated': {moderated!r} is not -1, 0 or 1"
+            )
+        comments[comment_id] = Comment(comment_id, row[at["comment-body"]], int(moderated))
     return comments
 
 
@@ -173,32 +181,22 @@ def read_votes(path: Path, comments: dict[int, Comment]) -> tuple[list[str], lis
     participants: list[str] = []
     seen: set[str] = set()
     rows: list[list[float]] = []
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise BadExport(
-                    f"{path} line {line}: {len(row)} cells where the header names {len(header)}"
-                )
-            participant = row[participant_at].strip()
-            if not participant:
-                raise BadExport(f"{path} line {line}, column 'participant': empty")
-            if participant in seen:
-                raise BadExport(f"{path} line {line}, column 'participant': {participant} twice")
-            seen.add(participant)
-            try:
-                rows.append([VOTE_VALUES[row[p].strip()] for p in positions])
-            except KeyError:
-                position = next(p for p in positions if row[p].strip() not in VOTE_VALUES)
-                raise BadExport(
-                    f"{path} line {line} (participant {participant}), column "
-                    f"{header[position]!r}: {row[position]!r} is not a vote "
-                    "(1 agree, -1 disagree, 0 pass, blank not seen)"
-                ) from None
-            participants.append(participant)
-    except csv.Error as error:
-        raise BadExport(f"{path} line {reader.line_num}: {error}") from error
+    for line, row in _data_rows(path, header, reader):
+        participant = row[participant_at].strip()
+        if not participant:
+            raise BadExport(f"{path} line {line}, column 'participant': empty")
+        if participant in seen:
+            raise BadExport(f"{path} line {line}, column 'participant': {participant} twice")
+        seen.add(participant)
+        try:
+            rows.append([VOTE_VALUES[row[p].strip()] for p in positions])
+        except KeyError:
+            position = next(p for p in positions if row[p].strip() not in VOTE_VALUES)
+            raise BadExport(
+                f"{path} line {line} (participant {participant}), column "
+                f"{header[position]!r}: {row[position]!r} is not a vote "
+                "(1 agree, -1 disagree, 0 pass, blank not seen)"
+            ) from None
+        participants.append(participant)
     votes = np.array(rows, dtype=float).reshape(len(rows), len(columns))
     return participants, [comment_id for _, comment_id in columns], votes
