@@ -62,6 +62,25 @@ class ActionForm(forms.Form):
             raise forms.ValidationError(problem)
         return day
 
+    @staticmethod
+    def initial_for(action: PlanAction) -> dict:
+        """The form as the action stands: its owner as the "member:ID" / "person:ID" choice
+        `owner_ids` reads back, so both halves of that format live here."""
+        owner = ""
+        if action.owner_member_id:
+            owner = f"member:{action.owner_member_id}"
+        elif action.owner_person_id:
+            owner = f"person:{action.owner_person_id}"
+        return {
+            "what": action.what,
+            "owner": owner,
+            "hours": action.hours,
+            "due_on": action.due_on,
+            "status": action.status,
+            "commitment": action.commitment_id,
+            "event": action.event_id,
+        }
+
     def owner_ids(self) -> tuple[int | None, int | None]:
         """(member's user id, person id) from the chosen "member:ID" or "person:ID"."""
         kind, _, pk = (self.cleaned_data.get("owner") or "").partition(":")

@@ -139,21 +139,9 @@ def action_edit(request, pk):
     action = get_action_for(membership, pk)
     plan_theme = action.plan_theme
     campaign = plan_theme.plan.campaign
-    owner = ""
-    if action.owner_member_id:
-        owner = f"member:{action.owner_member_id}"
-    elif action.owner_person_id:
-        owner = f"person:{action.owner_person_id}"
-    initial = {
-        "what": action.what,
-        "owner": owner,
-        "hours": action.hours,
-        "due_on": action.due_on,
-        "status": action.status,
-        "commitment": action.commitment_id,
-        "event": action.event_id,
-    }
-    form = _action_form(membership, plan_theme, request.POST or None, initial=initial)
+    form = _action_form(
+        membership, plan_theme, request.POST or None, initial=forms.ActionForm.initial_for(action)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.change_action(by=membership, action=action, details=_details(membership, form))

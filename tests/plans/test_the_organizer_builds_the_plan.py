@@ -88,3 +88,12 @@ def test_an_action_follows_up_a_promise_made_in_the_themes_conversations(may_cli
     assert PlanAction.objects.get(what="Follow up").commitment == promise
     html = may_client.get(reverse("plans:detail", args=[planned.campaign.pk])).content.decode()
     assert "Promise: Talk to three neighbours on the same floor" in html
+
+
+def test_the_edit_form_opens_with_the_action_as_it_stands(may_client, planned):
+    sam = may_client.get(reverse("plans:action_edit", args=[planned.action_sam.pk])).content
+    mine = may_client.get(reverse("plans:action_edit", args=[planned.action_may.pk])).content
+
+    assert f'value="person:{planned.sam.pk}" selected'.encode() in sam
+    assert f'value="member:{planned.action_may.owner_member_id}" selected'.encode() in mine
+    assert planned.action_sam.what.encode() in sam
