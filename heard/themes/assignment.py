@@ -154,9 +154,11 @@ def place_again(*, conversation_ids: Sequence) -> int:
     didn't say that". Returns how many were placed."""
     ids = list(conversation_ids)
     notes = {n.conversation_id: n for n in notes_for_conversations(ids)}
-    stored = ThemeAssignment.objects.filter(conversation_id__in=ids)
-    before = dict(stored.values_list("conversation_id", "note_sha256"))
-    manual = set(stored.filter(by_organizer=True).values_list("conversation_id", flat=True))
+    stored = ThemeAssignment.objects.filter(conversation_id__in=ids).values_list(
+        "conversation_id", "note_sha256", "by_organizer"
+    )
+    before = {cid: digest for cid, digest, _ in stored}
+    manual = {cid for cid, _, by_organizer in stored if by_organizer}
     with transaction.atomic():
         unassign_conversations(conversation_ids=[cid for cid in before if cid not in notes])
         for cid in manual & set(notes):
