@@ -43,17 +43,13 @@ GROUPS = {
 }
 
 
-def mine(membership: Membership, commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
+def commitments_mine(membership: Membership) -> QuerySet[Commitment]:
     """A member's own: they owe it (owner) or it was promised in a conversation they held."""
     user = membership.user
     # The member's conversations as a set the database builds once from its index (a few
     # thousand ids), not a join of every commitment to its conversation: 100,000 rows at scale.
     held = Conversation.objects.filter(held_by=user).values("pk")
-    return commitments.filter(Q(owner=user) | Q(conversation__in=held))
-
-
-def commitments_mine(membership: Membership) -> QuerySet[Commitment]:
-    return mine(membership, commitments_for(membership))
+    return commitments_for(membership).filter(Q(owner=user) | Q(conversation__in=held))
 
 
 def _group_filter(group: str, today: dt.date) -> Q:
@@ -65,18 +61,6 @@ def _group_filter(group: str, today: dt.date) -> Q:
         "done": Q(status=Commitment.Status.DONE),
         "dropped": Q(status=Commitment.Status.DROPPED),
     }[group]
-
-
-def overdue(commitments: QuerySet[Commitment], today: dt.date | None = None):
-    return commitments.filter(_group_filter("overdue", today or timezone.localdate()))
-
-
-def done(commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
-    return commitments.filter(status=Commitment.Status.DONE)
-
-
-def dropped(commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
-    return commitments.filter(status=Commitment.Status.DROPPED)
 
 
 def in_group(
