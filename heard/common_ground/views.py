@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import get_campaign_for
 from heard.people.queries import get_person_for
+from heard.refusals import show_refusal
 from heard.themes.queries import campaigns_with_themes
 
 from . import forms, services
@@ -16,12 +17,6 @@ from .connectors import connectors_on
 from .divides import NEIGHBOURHOOD, choice_for, divide_choices
 from .queries import divides_for, get_divide_for, sides_of
 from .report import common_ground_page
-
-
-def _attach(form, error: ValidationError) -> None:
-    for name, problems in error.message_dict.items():
-        for problem in problems:
-            form.add_error(name if name in form.fields else None, problem)
 
 
 @member_required(*STAFF_ROLES)
@@ -66,7 +61,7 @@ def divide_list(request):
         try:
             divide = services.define_divide(by=membership, **form.cleaned_data)
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"Divide “{divide.name}” added.")
             return redirect("common_ground:divides")
@@ -87,7 +82,7 @@ def divide_change(request, pk):
         try:
             services.change_divide(by=membership, divide=divide, **form.changes())
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"Divide “{form.cleaned_data['name']}” saved.")
             return redirect("common_ground:divides")
@@ -124,7 +119,7 @@ def person_sides(request, pk):
         try:
             services.record_sides(by=membership, person=person, chosen=form.chosen())
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"{person.name}'s sides saved.")
             back = request.POST.get("next", "")

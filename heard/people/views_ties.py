@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from heard.accounts.queries import member_required
+from heard.refusals import show_refusal
 from heard.search import search_text
 
 from .forms import TieForm
@@ -33,9 +34,7 @@ def ties(request, pk):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            for name, problems in error.message_dict.items():
-                for problem in problems:
-                    form.add_error(name if name in form.fields else None, problem)
+            show_refusal(form, error)
         else:
             messages.success(request, f"{person.name} and {other.name}: tie recorded.")
             return redirect("people:ties", pk=person.pk)
