@@ -91,6 +91,11 @@ def locks_of(plan: SmallGroupPlan) -> QuerySet[Lock]:
     return plan.locks.select_related("person_a", "person_b").order_by("id")
 
 
+def lockable_people(membership: Membership, plan: SmallGroupPlan) -> QuerySet[Person]:
+    """The people a lock may name: those the plan's groups seat."""
+    return people_for(membership).filter(pk__in=plan.seats.values("person")).order_by("name")
+
+
 def friends_for(membership: Membership) -> QuerySet[CriticalFriend]:
     if not membership.is_staff_role:
         return CriticalFriend.objects.none()

@@ -17,6 +17,7 @@ from .queries import (
     get_plan_for,
     groups_of,
     invitations_of,
+    lockable_people,
     locks_of,
     plans_for,
     suggested_friends,
@@ -37,11 +38,6 @@ def _friend_form(membership, data=None):
         people=people_for(membership),
         members=members_for(membership).filter(user__is_active=True),
     )
-
-
-def _plan_people(membership, plan):
-    """The people a lock may name: those the plan's groups seat, and their pool's."""
-    return people_for(membership).filter(pk__in=plan.seats.values("person")).order_by("name")
 
 
 @member_required(*STAFF_ROLES)
@@ -83,7 +79,7 @@ def plan(request, campaign_pk, pk):
             "plan": chosen,
             "groups": groups_of(chosen),
             "locks": locks_of(chosen),
-            "lock_form": forms.LockForm(people=_plan_people(membership, chosen)),
+            "lock_form": forms.LockForm(people=lockable_people(membership, chosen)),
         },
     )
 
@@ -111,7 +107,7 @@ def lock_add(request, campaign_pk, pk):
     campaign, chosen = _plan(request, campaign_pk, pk)
     if request.method != "POST":
         return redirect("smallgroups:plan", campaign.pk, chosen.pk)
-    form = forms.LockForm(request.POST, people=_plan_people(membership, chosen))
+    form = forms.LockForm(request.POST, people=lockable_people(membership, chosen))
     if form.is_valid():
         services.lock_people(by=membership, plan=chosen, **form.cleaned_data)
         messages.success(request, "Locked. Form the groups again to apply it.")
