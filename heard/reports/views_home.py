@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from heard.accounts.queries import member_required
 from heard.campaigns.queries import events_for
+from heard.commitments.models import Commitment
 from heard.commitments.queries import commitments_for
 from heard.conversations.queries import conversations_for, get_conversation_details
 from heard.people.queries import people_for
@@ -24,7 +25,7 @@ def home(request):
             "conversation_count": conversations.count(),
             "people_count": people_for(membership).count(),
             "open_commitments": commitments_for(membership)
-            .filter(status="open")
+            .filter(status=Commitment.Status.OPEN)
             .select_related("person")
             .order_by("due_on")[:8],
             # Open ones come earliest due first, so the overdue lead; the page marks them.
