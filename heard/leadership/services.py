@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from heard.accounts.models import Membership, Organization
 from heard.people import consent
-from heard.people.models import Consent, Person
+from heard.people.models import Person
 
 from .models import Assessment, Kindliness, LeadershipLevel
 
@@ -52,7 +52,7 @@ def record_assessment(
     assessed_on = assessed_on or timezone.localdate()
     if assessed_on > timezone.localdate():
         errors["assessed_on"] = ["An assessment cannot be in the future."]
-    if consent.refusing(Consent.Topic.RECORDS).filter(pk=person.pk).exists():
+    if not consent.notes_may_be_kept([person]):
         errors["__all__"] = [f"{person.name} asked us not to keep notes about them."]
     if errors:
         raise ValidationError(errors)
