@@ -124,31 +124,28 @@ def _latest_orientations(people) -> dict[int, str]:
 
 def person_sides(membership: Membership, choice: DivideChoice) -> dict[int, str]:
     """person id → side key, for every person of the organization whose side is known."""
-    people = Person.objects.filter(organization=membership.organization)
-    if choice.key == NEIGHBOURHOOD:
-        up = _turf_parents(membership)
-        rows = people.filter(place__isnull=False).values_list("pk", "place_id")
-        return {pk: str(up.get(place, place)) for pk, place in rows}
-    if choice.key == LANGUAGE:
-        return dict(people.values_list("pk", "language"))
-    if choice.key == KINDLINESS:
-        return _latest_orientations(people.values("pk"))
-    rows = PersonSide.objects.filter(divide_id=int(choice.key), person__in=people)
-    return {pk: str(side) for pk, side in rows.values_list("person_id", "side_id")}
+    return every_person_side(membership, [choice])[choice.key]
 
 
 def every_person_side(membership: Membership, choices: list[DivideChoice]) -> dict[str, dict]:
-    """`person_sides` for every divide at once, in four queries whatever the number of divides
+    """`person_sides` for each of these divides, in at most four queries whatever their number
     (the person page asks about all of them): divide key → {person id → side key}."""
     people = Person.objects.filter(organization=membership.organization)
-    up = _turf_parents(membership)
-    found: dict[str, dict] = {choice.key: {} for choice in choices}
-    for pk, place_id, language in people.values_list("pk", "place_id", "language"):
-        if place_id is not None:
-            found[NEIGHBOURHOOD][pk] = str(up.get(place_id, place_id))
-        found[LANGUAGE][pk] = language
-    found[KINDLINESS] = _latest_orientations(people.values("pk"))
-    rows = PersonSide.objects.filter(divide__organization=membership.organization)
-    for pk, divide_id, side_id in rows.values_list("person_id", "divide_id", "side_id"):
-        found.setdefault(str(divide_id), {})[pk] = str(side_id)
+    keys = {choice.key for choice in choices}
+    found: dict[str, dict] = {key: {} for key in keys}
+    if keys & {NEIGHBOURHOOD, LANGUAGE}:
+        # A turf counts for its neighbourhood.
+        up = _turf_parents(membership) if NEIGHBOURHOOD in keys else {}
+        for pk, place_id, language in people.values_list("pk", "place_id", "language"):
+            if NEIGHBOURHOOD in keys and place_id is not None:
+                found[NEIGHBOURHOOD][pk] = str(up.get(place_id, place_id))
+            if LANGUAGE in keys:
+                found[LANGUAGE][pk] = language
+    if KINDLINESS in keys:
+        found[KINDLINESS] = _latest_orientations(people.values("pk"))
+    own = [int(key) for key in keys - {NEIGHBOURHOOD, LANGUAGE, KINDLINESS}]
+    if own:
+        rows = PersonSide.objects.filter(divide_id__in=own, person__in=people)
+        for pk, divide_id, side_id in rows.values_list("person_id", "divide_id", "side_id"):
+            found[str(divide_id)][pk] = str(side_id)
     return found

@@ -73,13 +73,25 @@ def test_the_pages_name_them_with_reasons_for_staff_only(ours, may, lee, org, te
 
 
 def test_every_divide_at_once_gives_what_each_divide_gives(ours, may, tenure, org):
+    from factories import AssessmentFactory, PlaceFactory
+
     from heard.common_ground.divides import divide_choices, every_person_side, person_sides
 
     PersonSide.objects.create(person=ours.rosa, divide=tenure.divide, side=tenure.owner)
+    AssessmentFactory(person=ours.sam, kindliness="rescuer")
+    # A turf inside a neighbourhood counts for the neighbourhood.
+    turf = PlaceFactory(organization=org, name="Block 4", kind="turf", parent=ours.rosa.place)
+    ours.sam.place = turf
+    ours.sam.save()
     choices = divide_choices(may)
     together = every_person_side(may, choices)
     for choice in choices:
         assert together[choice.key] == person_sides(may, choice), choice.name
+    assert together["neighbourhood"][ours.rosa.pk] == str(ours.rosa.place_id)
+    assert together["neighbourhood"][ours.sam.pk] == str(ours.rosa.place_id)
+    assert together["language"][ours.rosa.pk] == ours.rosa.language
+    assert together["kindliness"] == {ours.sam.pk: "rescuer"}
+    assert together[str(tenure.divide.pk)] == {ours.rosa.pk: str(tenure.owner.pk)}
 
 
 def test_a_large_graph_is_scored_by_the_worker_and_a_small_one_at_once(
