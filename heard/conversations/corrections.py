@@ -110,8 +110,13 @@ def newest_change(conversation: Conversation) -> int:
     return conversation.changes.values_list("id", flat=True).order_by("-id").first() or 0
 
 
-def as_it_is(by: Membership, conversation: Conversation) -> Correction:
-    """The correction that changes nothing: where the correction page starts."""
+def as_it_is(
+    by: Membership, conversation: Conversation, quotes: list[Quote] | None = None
+) -> Correction:
+    """The correction that changes nothing: where the correction page starts. `quotes`:
+    `quotes_to_correct(by, conversation)` when the caller has already read them."""
+    if quotes is None:
+        quotes = quotes_to_correct(by, conversation)
     return Correction(
         based_on=newest_change(conversation),
         held_on=conversation.held_on,
@@ -120,10 +125,7 @@ def as_it_is(by: Membership, conversation: Conversation) -> Correction:
         next_step=conversation.next_step,
         next_step_response=conversation.next_step_response,
         answers={a.question_id: a.text for a in conversation.answers.all()},
-        quotes={
-            q.pk: QuoteFix(text=q.text, consent=q.consent)
-            for q in quotes_to_correct(by, conversation)
-        },
+        quotes={q.pk: QuoteFix(text=q.text, consent=q.consent) for q in quotes},
     )
 
 

@@ -16,7 +16,6 @@ from .capture import Capture, campaign_in, switch_guide
 from .corrections import (
     as_it_is,
     correct_conversation,
-    newest_change,
     notes_kept,
     quotes_to_correct,
 )
@@ -82,11 +81,13 @@ def conversation_correct(request, pk):
     """Correct a saved conversation (whoever held it, organizers); see corrections.py."""
     membership = request.membership
     conversation = get_conversation_to_correct(membership, pk)
+    quotes = quotes_to_correct(membership, conversation)
+    start = as_it_is(membership, conversation, quotes)
     form = forms.CorrectionForm(
         request.POST if request.method == "POST" else None,
-        initial=forms.correction_initial(as_it_is(membership, conversation)),
+        initial=forms.correction_initial(start),
         conversation=conversation,
-        quotes=quotes_to_correct(membership, conversation),
+        quotes=quotes,
         places=places_for(membership),
         notes_kept=notes_kept(conversation),
     )
@@ -112,7 +113,7 @@ def conversation_correct(request, pk):
             "staff": membership.is_staff_role,
             # Read now, not from what was posted: after "someone corrected it meanwhile",
             # saving again applies over their correction, knowingly.
-            "based_on": newest_change(conversation),
+            "based_on": start.based_on,
         },
         status=400 if form.is_bound else 200,
     )
