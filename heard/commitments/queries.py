@@ -8,7 +8,7 @@ from django.utils import timezone
 from heard.accounts.models import Membership
 from heard.campaigns.models import Event, SignUp
 from heard.conversations.models import Conversation
-from heard.conversations.queries import conversations_for
+from heard.conversations.queries import conversations_for, may_correct
 from heard.people.models import Person
 
 from .models import CalendarFeed, Commitment
@@ -94,9 +94,8 @@ def may_change(membership: Membership, commitment: Commitment) -> bool:
         return False
     if membership.is_staff_role:
         return True
-    return commitment.conversation is not None and (
-        commitment.conversation.held_by_id == membership.user_id
-    )
+    # The same people who may correct the conversation the promise was made in.
+    return commitment.conversation is not None and may_correct(membership, commitment.conversation)
 
 
 def calendar_feed_of(membership: Membership) -> CalendarFeed | None:
