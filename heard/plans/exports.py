@@ -94,7 +94,7 @@ def plan_pdf(page: PlanPage) -> bytes:
     def p(text: str, style=body) -> Paragraph:
         return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
-    title = page.plan.title if page.plan and page.plan.title else f"{page.campaign.name}: our plan"
+    title = page.title
     story = [
         p(page.organization, small),
         p(title, h1),
@@ -273,7 +273,7 @@ def plan_docx(page: PlanPage) -> bytes:
     doc = Document()
     base = doc.styles["Normal"]
     base.font.size = Pt(11)
-    title = page.plan.title if page.plan and page.plan.title else f"{page.campaign.name}: our plan"
+    title = page.title
     doc.core_properties.title = title
     doc.core_properties.author = page.organization
     doc.add_paragraph(page.organization).runs[0].font.color.rgb = RGBColor(0x5F, 0x6B, 0x7A)

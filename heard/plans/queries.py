@@ -173,6 +173,13 @@ class PlanPage:
     made_on: dt.date
     organization: str
 
+    @property
+    def title(self) -> str:
+        """The plan's heading on the page and on both exports."""
+        if self.plan is not None and self.plan.title:
+            return self.plan.title
+        return f"{self.campaign.name}: our plan"
+
 
 def plan_page(membership: Membership, campaign: Campaign) -> PlanPage:
     """Everything a plan shows (the page and both exports), as the reader may see it."""

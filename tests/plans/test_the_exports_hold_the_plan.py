@@ -58,3 +58,14 @@ def test_a_quote_not_to_be_shared_is_in_neither_export_even_for_who_heard_it(may
 def test_a_plan_with_no_themes_yet_still_exports(may_client, ours):
     text = pdf_text(may_client.get(reverse("plans:pdf", args=[ours.campaign.pk])).content)
     assert "not chosen themes" in text
+
+
+def test_the_page_and_both_exports_carry_the_same_heading(may_client, planned):
+    args = [planned.campaign.pk]
+    page = may_client.get(reverse("plans:detail", args=args)).content.decode()
+    pdf = pdf_text(may_client.get(reverse("plans:pdf", args=args)).content)
+    word = docx_text(may_client.get(reverse("plans:docx", args=args)).content)
+
+    heading = f"{planned.campaign.name}: our plan"
+    assert f"<h1>{heading}</h1>" in page
+    assert heading in pdf and heading in word
