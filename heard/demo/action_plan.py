@@ -18,7 +18,7 @@ from heard.commitments.models import Commitment
 from heard.conversations.models import Participant, Response
 from heard.plans import services
 from heard.plans.models import ActionPlan
-from heard.themes.models import Theme
+from heard.themes.queries import themes_for
 
 MAIN_CAMPAIGN = "Listening to Millbrook"
 THEMES_CHOSEN = 3
@@ -62,14 +62,13 @@ def make_demo_plan(log=print) -> ActionPlan | None:
     campaign = Campaign.objects.filter(name=MAIN_CAMPAIGN).first()
     if campaign is None or ActionPlan.objects.filter(campaign=campaign).exists():
         return None
-    themes = list(
-        Theme.objects.filter(campaign=campaign, parent=None).order_by("-size", "id")[:THEMES_CHOSEN]
-    )
+    organizer = Membership.objects.filter(
+        organization=campaign.organization, user__username="organizer"
+    ).first()
+    # The meeting chooses from what the Themes page shows the organizer, largest first.
+    themes = list(themes_for(organizer, campaign)[:THEMES_CHOSEN]) if organizer else []
     if not themes:
         return None
-    organizer = Membership.objects.get(
-        organization=campaign.organization, user__username="organizer"
-    )
     members = {
         m.user.username: m.user_id
         for m in Membership.objects.filter(organization=campaign.organization).select_related(
