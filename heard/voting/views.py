@@ -18,6 +18,7 @@ from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import campaigns_for, events_for
 from heard.ids import parse_id
 from heard.opinions.maths import MIN_VOTES_TO_GROUP
+from heard.refusals import show_refusal
 
 from . import forms, services
 from .ballot import ballot_page
@@ -40,15 +41,6 @@ from .results import results_for
 DEVICE_COOKIE = "heard_voter"
 DEVICE_SALT = "heard.voting.device"
 DEVICE_COOKIE_AGE = 365 * 24 * 60 * 60
-
-
-def _attach(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, problems in error.message_dict.items():
-        for problem in problems:
-            form.add_error(name if name in form.fields else None, problem)
 
 
 def _poll_form(request, membership, poll=None):
@@ -78,7 +70,7 @@ def poll_new(request):
         try:
             poll = services.create_poll(by=membership, **form.cleaned_data)
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, "Poll made. Add its statements, then open it.")
             return redirect("voting:poll", pk=poll.pk)
@@ -105,7 +97,7 @@ def poll_detail(request, pk):
                 )
                 messages.success(request, f"{len(made)} statement(s) added.")
         except ValidationError as error:
-            _attach(bound, error)
+            show_refusal(bound, error)
         else:
             return redirect("voting:poll", pk=poll.pk)
     link = request.build_absolute_uri(reverse("voting:vote", args=[poll.token]))
@@ -194,7 +186,7 @@ def from_themes(request, pk):
         try:
             made = services.add_from_themes(by=membership, poll=poll, **form.cleaned_data)
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"{len(made)} statement(s) added.")
             return redirect("voting:poll", pk=poll.pk)
@@ -216,7 +208,7 @@ def paper_sheet(request, pk):
         try:
             services.record_paper_sheet(by=membership, poll=poll, answers=form.answers())
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, "Sheet recorded. Next sheet:")
             return redirect("voting:paper", pk=poll.pk)
