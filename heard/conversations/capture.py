@@ -18,6 +18,7 @@ from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
 from heard.ids import parse_id
 from heard.people.models import Person
+from heard.refusals import show_refusal
 
 from . import forms
 from .body import Oversized
@@ -117,10 +118,7 @@ class Capture:
 
     def attach(self, error: ValidationError) -> None:
         """Show the service's refusal next to the field it names, or at the top."""
-        for name, messages in error.message_dict.items():
-            target = name if name in self.form.fields else None
-            for message in messages:
-                self.form.add_error(target, message)
+        show_refusal(self.form, error)
 
     def describe(self, name: str) -> str:
         """A posted field's name as the volunteer knows it, for a message about it."""

@@ -15,6 +15,7 @@ from heard.ids import IdChoiceField, IdMultipleChoiceField, parse_id
 from heard.leadership.models import Kindliness
 from heard.people.models import Person
 from heard.people.services import NewPerson
+from heard.refusals import show_refusal
 
 from .corrections import Correction, QuoteFix
 from .models import MAX_TEXT, NextStep, Quote, Response, Venue
@@ -515,9 +516,7 @@ class CorrectionForm(forms.Form):
 
     def attach(self, error: ValidationError) -> None:
         """Show the service's refusal next to the field it names, or at the top."""
-        for name, messages in error.message_dict.items():
-            for message in messages:
-                self.add_error(name if name in self.fields else None, message)
+        show_refusal(self, error)
 
 
 def correction_initial(correction: Correction) -> dict:

@@ -12,6 +12,7 @@ from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import get_campaign_for
 from heard.conversations.queries import get_conversation_for
 from heard.ids import parse_id
+from heard.refusals import show_refusal
 
 from . import curation, forms, runs
 from .queries import (
@@ -110,7 +111,7 @@ def rename(request, pk):
                 by=request.membership, theme=theme, name=form.cleaned_data["name"]
             )
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"Renamed to “{theme.name}”. Re-runs keep this theme.")
             return redirect("themes:detail", pk=theme.pk)
@@ -149,7 +150,7 @@ def merge(request, pk):
         try:
             curation.merge_themes(by=request.membership, theme=theme, into=into)
         except ValidationError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"Merged “{title}” into “{into.title}”.")
             return redirect("themes:detail", pk=into.pk)
@@ -204,9 +205,3 @@ def _back(request, fallback: str, **kwargs):
     ):
         return redirect(target)
     return redirect(fallback, **kwargs)
-
-
-def _attach(form, error: ValidationError) -> None:
-    for field, field_errors in error.message_dict.items():
-        for message in field_errors:
-            form.add_error(field if field in form.fields else None, message)
