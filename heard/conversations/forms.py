@@ -128,6 +128,15 @@ class ConversationForm(HeldErrors, forms.Form):
     kindliness = forms.ChoiceField(
         choices=Kindliness.choices, required=False, label="Kindliness orientation"
     )
+    # What makes asking for help hard for them (the seed's "bitterness or resentment",
+    # "messages of self-reliance"): noticed in the room, never asked as a question.
+    gave_without_return = forms.BooleanField(required=False, label="Has given without getting back")
+    bitter_about_help = forms.BooleanField(
+        required=False, label="Bitter about help that went one way"
+    )
+    wants_self_reliance = forms.BooleanField(
+        required=False, label="Would rather manage on their own"
+    )
     signals_seen_in = SpeakerField("Seen in")
     suggested = forms.CharField(
         label="Who else should we talk to?",
@@ -160,6 +169,9 @@ class ConversationForm(HeldErrors, forms.Form):
 
     def signal_fields(self):
         return [self[name] for name in LeaderSignals.FLAGS]
+
+    def barrier_fields(self):
+        return [self[name] for name in LeaderSignals.BARRIERS]
 
     def answer_fields(self):
         return [self[f"answer_{q.id}"] for q in self.guide]
@@ -370,6 +382,7 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
         next_step_response=data.get("next_step_response") or Response.NOT_ASKED,
         signals=LeaderSignals(
             **{flag: data.get(flag, False) for flag in LeaderSignals.FLAGS},
+            **{barrier: data.get(barrier, False) for barrier in LeaderSignals.BARRIERS},
             kindliness=data.get("kindliness", ""),
             person=speakers.get(data.get("signals_seen_in", "")),
         ),

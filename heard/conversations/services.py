@@ -59,16 +59,28 @@ class LeaderSignals:
         "took_on_role",
     )
 
+    #: What makes asking for help hard for them (Assessment.BARRIERS), in the form's order.
+    BARRIERS: ClassVar[tuple[str, ...]] = (
+        "gave_without_return",
+        "bitter_about_help",
+        "wants_self_reliance",
+    )
+
     offered_to_help: bool = False
     named_neighbours: bool = False
     wants_to_host: bool = False
     took_on_role: bool = False
     kindliness: str = ""
+    gave_without_return: bool = False
+    bitter_about_help: bool = False
+    wants_self_reliance: bool = False
     person: Speaker = None
 
     @property
     def noticed(self) -> bool:
-        return bool(self.kindliness) or any(getattr(self, flag) for flag in self.FLAGS)
+        return bool(self.kindliness) or any(
+            getattr(self, flag) for flag in self.FLAGS + self.BARRIERS
+        )
 
 
 @dataclass
@@ -224,6 +236,7 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
                     conversation=conversation,
                     signals={f for f in LeaderSignals.FLAGS if getattr(record.signals, f)},
                     kindliness=record.signals.kindliness,
+                    barriers={b for b in LeaderSignals.BARRIERS if getattr(record.signals, b)},
                 )
             Commitment.objects.bulk_create(
                 Commitment(

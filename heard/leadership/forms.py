@@ -65,6 +65,15 @@ class AssessmentForm(forms.Form):
         label="Leader signals seen",
     )
     kindliness = forms.ChoiceField(choices=Kindliness.choices, required=False)
+    barriers = forms.MultipleChoiceField(
+        choices=[
+            (name, Assessment._meta.get_field(name).verbose_name.capitalize())
+            for name in Assessment.BARRIERS
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="What makes asking for help hard for them",
+    )
     note = forms.CharField(
         max_length=1000,
         required=False,
@@ -73,7 +82,7 @@ class AssessmentForm(forms.Form):
         help_text="What you saw them do or say.",
     )
 
-    field_order = ["level", "signals", "kindliness", "note"]
+    field_order = ["level", "signals", "kindliness", "barriers", "note"]
 
     def __init__(self, *args, levels, **kwargs):
         super().__init__(*args, **kwargs)

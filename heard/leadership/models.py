@@ -60,6 +60,12 @@ class Assessment(models.Model):
     wants_to_host = models.BooleanField("wants to host", default=False)
     took_on_role = models.BooleanField("took on a role", default=False)
     kindliness = models.CharField(max_length=20, choices=Kindliness.choices, blank=True)
+    # What makes asking for help hard for them, as JRF's report names it: giving that went one
+    # way, the bitterness it leaves, a wish to manage alone. Help offered as help does not reach
+    # these neighbours; the kindliness lens shows which activities do.
+    gave_without_return = models.BooleanField("has given without getting back", default=False)
+    bitter_about_help = models.BooleanField("bitter about help that went one way", default=False)
+    wants_self_reliance = models.BooleanField("would rather manage on their own", default=False)
     # Why the organizer judged so (what they saw): an assessment is a judgement with a history,
     # and the person's path reads better with the reason beside each step.
     note = models.CharField("why", max_length=1000, blank=True)
@@ -79,6 +85,7 @@ class Assessment(models.Model):
     level_definition = models.CharField("level as defined then", max_length=500, blank=True)
 
     SIGNALS = ("offered_to_help", "named_neighbours", "wants_to_host", "took_on_role")
+    BARRIERS = ("gave_without_return", "bitter_about_help", "wants_self_reliance")
 
     class Meta:
         ordering = ["-assessed_on", "-id"]
@@ -92,8 +99,20 @@ class Assessment(models.Model):
 
     @property
     def signal_labels(self) -> list[str]:
+        return self._labels(self.SIGNALS)
+
+    @property
+    def barrier_labels(self) -> list[str]:
+        """What makes asking for help hard for them, in the capture form's words."""
+        return self._labels(self.BARRIERS)
+
+    @property
+    def barriers(self) -> frozenset[str]:
+        return frozenset(name for name in self.BARRIERS if getattr(self, name))
+
+    def _labels(self, names: tuple[str, ...]) -> list[str]:
         return [
             str(self._meta.get_field(name).verbose_name).capitalize()
-            for name in self.SIGNALS
+            for name in names
             if getattr(self, name)
         ]

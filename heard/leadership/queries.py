@@ -71,7 +71,8 @@ def commitments_kept(commitments: Iterable[Commitment]) -> KeptWord:
 @dataclass(frozen=True)
 class Standing:
     """Where a person stands, as this member may see it: the newest assessment that saw a leader
-    signal or an orientation, and the newest that placed them on the scale."""
+    signal, an orientation or a barrier to asking for help, and the newest that placed them on
+    the scale."""
 
     signals: Assessment | None
     level: Assessment | None
@@ -86,7 +87,7 @@ def standing_of(membership: Membership, person: Person) -> Standing:
         .order_by("-assessed_on", "-id")
     )
     return Standing(
-        signals=next((a for a in seen if a.signal_count or a.kindliness), None),
+        signals=next((a for a in seen if a.signal_count or a.kindliness or a.barriers), None),
         level=next((a for a in seen if a.level_id), None),
     )
 

@@ -19,6 +19,7 @@ def record_assessment(
     person: Person,
     signals: set[str] | frozenset[str] = frozenset(),
     kindliness: str = "",
+    barriers: set[str] | frozenset[str] = frozenset(),
     note: str = "",
     conversation=None,
     assessed_on=None,
@@ -36,14 +37,15 @@ def record_assessment(
         raise PermissionDenied("This person is not of your organization.")
     if level is not None and level.organization_id != by.organization_id:
         raise PermissionDenied("This level is not of your organization's scale.")
-    unknown = set(signals) - set(Assessment.SIGNALS)
-    if unknown:
-        raise ValueError(f"Unknown leader signals: {sorted(unknown)}")
+    _check_names(signals, barriers)
     errors = {}
     if kindliness not in Kindliness.values:
         errors["kindliness"] = ["Choose one of the orientations."]
-    if not signals and not kindliness and not note.strip() and level is None:
-        errors["__all__"] = ["Say what you saw: a level, a signal, an orientation or a note."]
+    if not signals and not kindliness and not barriers and not note.strip() and level is None:
+        errors["__all__"] = [
+            "Say what you saw: a level, a signal, an orientation, what makes asking for help "
+            "hard for them, or a note."
+        ]
     if conversation is not None:
         if conversation.organization_id != by.organization_id:
             raise PermissionDenied("This conversation is not of your organization.")
@@ -68,6 +70,7 @@ def record_assessment(
             level_name=level.name if level else "",
             level_definition=level.definition if level else "",
             **{name: name in signals for name in Assessment.SIGNALS},
+            **{name: name in barriers for name in Assessment.BARRIERS},
         )
 
 
@@ -78,6 +81,7 @@ def record_signals_heard(
     conversation,
     signals: set[str] | frozenset[str] = frozenset(),
     kindliness: str = "",
+    barriers: set[str] | frozenset[str] = frozenset(),
 ) -> Assessment:
     """Store the leader signals noticed in a conversation, as the capture form recorded them.
 
@@ -92,9 +96,7 @@ def record_signals_heard(
         raise PermissionDenied("Only who held the conversation records what they saw in it.")
     if person.organization_id != by.organization_id:
         raise PermissionDenied("This person is not of your organization.")
-    unknown = set(signals) - set(Assessment.SIGNALS)
-    if unknown:
-        raise ValueError(f"Unknown leader signals: {sorted(unknown)}")
+    _check_names(signals, barriers)
     if kindliness not in Kindliness.values:
         raise ValidationError({"kindliness": ["Choose one of the orientations."]})
     return Assessment.objects.create(
@@ -104,7 +106,18 @@ def record_signals_heard(
         assessed_on=conversation.held_on,
         kindliness=kindliness,
         **{name: name in signals for name in Assessment.SIGNALS},
+        **{name: name in barriers for name in Assessment.BARRIERS},
     )
+
+
+def _check_names(signals, barriers) -> None:
+    """A caller naming a signal or barrier Heard does not know is a bug, not a user's error."""
+    unknown = set(signals) - set(Assessment.SIGNALS)
+    if unknown:
+        raise ValueError(f"Unknown leader signals: {sorted(unknown)}")
+    unknown = set(barriers) - set(Assessment.BARRIERS)
+    if unknown:
+        raise ValueError(f"Unknown barriers to asking for help: {sorted(unknown)}")
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ def assess(request, pk):
                 level=form.cleaned_data["level"],
                 signals=set(form.cleaned_data["signals"]),
                 kindliness=form.cleaned_data["kindliness"],
+                barriers=set(form.cleaned_data["barriers"]),
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:

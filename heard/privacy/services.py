@@ -131,6 +131,7 @@ def export_person(*, by: Membership | None, person: Person) -> dict:
                     "assessed_on": _day(a.assessed_on),
                     "leader_signals": a.signal_labels,
                     "kindliness": a.kindliness,
+                    "barriers_to_asking_for_help": a.barrier_labels,
                     # The level as it was named and defined when they were judged on it.
                     "level": a.level_name or None,
                     "level_definition": a.level_definition or None,
