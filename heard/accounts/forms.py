@@ -85,3 +85,12 @@ class ActiveForm(forms.Form):
     active = forms.TypedChoiceField(
         choices=[("1", "Reactivate"), ("0", "Deactivate")], coerce=lambda value: value == "1"
     )
+
+
+class SharingForm(forms.Form):
+    read_plans = forms.BooleanField(
+        required=False,
+        label="Volunteers read the action plans",
+        help_text="They see the plan and its exports, with people named only from their turf "
+        "and quotes shared with the team. Organizers and administrators always do.",
+    )

@@ -8,6 +8,10 @@ class Organization(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # What the organization shares with its member volunteers beyond their turf: the action
+    # plan is usually handed out at a meeting, but an organization planning something that
+    # must not leak yet (an action's target, a landlord's name) can keep it to staff.
+    volunteers_read_plans = models.BooleanField("volunteers read the action plans", default=True)
 
     def __str__(self) -> str:
         return self.name

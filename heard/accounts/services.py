@@ -1,5 +1,5 @@
 """Writes for members: an organization's administrator adds members, changes their role and turf,
-deactivates and reactivates them and sets new passwords.
+deactivates and reactivates them, sets new passwords and decides what volunteers may read.
 
 Each verb re-checks the rules whoever calls it (a view, a command, a test): only an active
 administrator acts; only on members of their own organization (another organization's member is
@@ -99,6 +99,16 @@ def set_member_password(*, by: Membership, member: Membership, password: str) ->
         member.user.set_password(password)
         member.user.save(update_fields=["password"])
         return member
+
+
+def set_volunteer_sharing(*, by: Membership, read_plans: bool) -> Organization:
+    """Decide whether member volunteers read the organization's action plans (staff always do)."""
+    with transaction.atomic():
+        _lock_organization_of(by)
+        organization = Organization.objects.get(pk=by.organization_id)
+        organization.volunteers_read_plans = read_plans
+        organization.save(update_fields=["volunteers_read_plans"])
+        return organization
 
 
 def _lock_organization_of(by: Membership) -> None:

@@ -109,3 +109,18 @@ def member_password(request, pk):
         {"member": member, "form": form},
         status=400 if form.is_bound else 200,
     )
+
+
+@member_required(Role.ADMIN)
+def sharing(request):
+    """What the organization shares with its member volunteers beyond their turf."""
+    organization = request.membership.organization
+    data = request.POST if request.method == "POST" else None
+    form = forms.SharingForm(data, initial={"read_plans": organization.volunteers_read_plans})
+    if form.is_bound and form.is_valid():
+        services.set_volunteer_sharing(
+            by=request.membership, read_plans=form.cleaned_data["read_plans"]
+        )
+        messages.success(request, "What volunteers may read is saved.")
+        return redirect("members:sharing")
+    return render(request, "accounts/sharing.html", {"form": form})

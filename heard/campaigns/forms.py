@@ -72,7 +72,16 @@ GuideFormSet = forms.inlineformset_factory(
 class EventForm(forms.ModelForm):
     class Meta:
         model = Event
-        fields = ["title", "kind", "campaign", "starts_at", "location", "capacity", "description"]
+        fields = [
+            "title",
+            "kind",
+            "focus",
+            "campaign",
+            "starts_at",
+            "location",
+            "capacity",
+            "description",
+        ]
         field_classes = {"campaign": IdChoiceField}
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -82,6 +91,11 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
+        # Most events are organizing ones: a form (or a script) that leaves it out means that.
+        self.fields["focus"].required = False
+
+    def clean_focus(self):
+        return self.cleaned_data.get("focus") or Event.Focus.ORGANIZING
 
     def clean_starts_at(self):
         starts_at = self.cleaned_data["starts_at"]

@@ -121,6 +121,16 @@ class Event(models.Model):
         MEETING = "meeting", "Community meeting"
         OTHER = "other", "Other event"
 
+    class Focus(models.TextChoices):
+        """What the gathering is for, as a neighbour would see it. JRF's advice is to "make
+        kindness palatable": some who would never come to something offered as help come to a
+        meal or a game, and say what they need there. The kindliness lens compares who each
+        reaches."""
+
+        ORGANIZING = "organizing", "Organizing (training, meeting, action)"
+        HELP = "help", "Help-focused (food bank, advice, repairs)"
+        SOCIAL = "social", "Not about help (a meal, a game, a craft)"
+
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="events"
     )
@@ -128,6 +138,14 @@ class Event(models.Model):
         Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TRAINING)
+    focus = models.CharField(
+        "what it is for",
+        max_length=20,
+        choices=Focus.choices,
+        default=Focus.ORGANIZING,
+        help_text="Some who never come to what is offered as help come to a meal or a game: "
+        "the kindliness lens shows who each reaches.",
+    )
     title = models.CharField(max_length=200)
     starts_at = models.DateTimeField()
     location = models.CharField(max_length=240, blank=True)
@@ -139,6 +157,13 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def focus_tag(self) -> str:
+        """The focus in two words for lists; organizing is what most events are, so it has none."""
+        return {self.Focus.HELP: "Help-focused", self.Focus.SOCIAL: "Not about help"}.get(
+            self.focus, ""
+        )
 
     @property
     def spots_left(self) -> int | None:

@@ -79,7 +79,7 @@ def conversation_sides(
             found[pk].add(language)
     elif choice.key == KINDLINESS:
         participants = Participant.objects.filter(conversation__in=conversations)
-        latest = _latest_orientations(participants.values("person_id"))
+        latest = latest_orientations(participants.values("person_id"))
         for pk, person_id in participants.values_list("conversation_id", "person_id"):
             if person_id in latest:
                 found[pk].add(latest[person_id])
@@ -108,7 +108,7 @@ def _turf_parents(membership: Membership) -> dict[int, int]:
     )
 
 
-def _latest_orientations(people) -> dict[int, str]:
+def latest_orientations(people) -> dict[int, str]:
     """person id → the kindliness orientation of their newest assessment that noticed one."""
     rows = (
         Assessment.objects.filter(person__in=people)
@@ -142,7 +142,7 @@ def every_person_side(membership: Membership, choices: list[DivideChoice]) -> di
             if LANGUAGE in keys:
                 found[LANGUAGE][pk] = language
     if KINDLINESS in keys:
-        found[KINDLINESS] = _latest_orientations(people.values("pk"))
+        found[KINDLINESS] = latest_orientations(people.values("pk"))
     own = [int(key) for key in keys - {NEIGHBOURHOOD, LANGUAGE, KINDLINESS}]
     if own:
         rows = PersonSide.objects.filter(divide_id__in=own, person__in=people)

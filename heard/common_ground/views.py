@@ -15,6 +15,7 @@ from heard.themes.queries import campaigns_with_themes
 from . import forms, services
 from .connectors import connectors_on
 from .divides import NEIGHBOURHOOD, choice_for, divide_choices
+from .kindliness import kindliness_lens
 from .queries import divides_for, get_divide_for, sides_of
 from .report import common_ground_page
 
@@ -51,6 +52,15 @@ def campaign(request, campaign_pk):
         },
         status=200 if picker.is_valid() or not request.GET.get("divide") else 400,
     )
+
+
+@member_required(*STAFF_ROLES)
+def kindliness(request, campaign_pk):
+    """The kindliness lens: staff only, like the Themes and Common ground pages it crosses."""
+    membership = request.membership
+    chosen_campaign = get_campaign_for(membership, campaign_pk)
+    lens = kindliness_lens(membership, chosen_campaign, divide_choices(membership))
+    return render(request, "common_ground/kindliness.html", {"lens": lens})
 
 
 @member_required(*STAFF_ROLES)

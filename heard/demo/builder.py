@@ -42,6 +42,7 @@ from . import DEMO_PASSWORD, fieldnotes
 from .campaign import EVENT_ISSUES, EVENTS, MAIN_GUIDE, PAST_GUIDE, TRAINING_TEXT
 from .city import CITY, HOODS, ORGANIZATION_NAME, ORGANIZATION_SLUG, TEAM
 from .divides import add_divides
+from .kindness import EVENT_FOCUS, Kindness
 from .leadership import NOTES as ASSESSMENT_NOTES
 from .leadership import SCALE
 from .notes import Scene, Writer
@@ -118,7 +119,9 @@ def build_demo(*, seed: int = SEED, log: Callable[[str], None] = print) -> Organ
         households = len({r.home for r in residents})
         log(f"{len(residents)} people in {households} households, {len(ties)} relationships.")
         events = _events(org, campaigns)
-        Builder(rng, writer, org, places, team, campaigns, events, residents).record(plans, log)
+        builder = Builder(rng, writer, org, places, team, campaigns, events, residents)
+        builder.kindness = Kindness(seed, residents)
+        builder.record(plans, log)
         _finish_commitments(rng, org)
         _consents(rng, residents, plans, team)
         _brought(seed, org, residents, log)
@@ -244,6 +247,7 @@ def _events(org, campaigns) -> list[Event]:
             location=f"{location}, {CITY}",
             description=TRAINING_TEXT if kind == "training" else "",
             capacity=capacity,
+            focus=EVENT_FOCUS.get(title, Event.Focus.ORGANIZING),
         )
         event.words, event.palabras, event.hood = words, palabras, hood
         events.append(event)
@@ -260,6 +264,7 @@ class Builder:
         self.assessed: set[int] = set()
         self.signups: dict[tuple[int, int], str] = {}
         self.residents = residents
+        self.kindness: Kindness | None = None  # what makes asking for help hard, if anything
         self.hood_leaders: dict[str, list[Resident]] = {}
         for r in residents:
             if r.leader:
@@ -276,6 +281,8 @@ class Builder:
         summary = ", ".join(f"{venues[v]} {v.replace('_', ' ')}" for v in sorted(venues))
         log(f"{len(plans)} conversations: {summary}.")
         self.turnout(plans)
+        if self.kindness is not None:
+            self.kindness.shape_turnout(self.signups, self.events, self.residents, self.met, AS_OF)
         events = {e.pk: e for e in self.events}
         SignUp.objects.bulk_create(
             SignUp(event=events[event_id], person_id=person_id, status=status)
@@ -325,6 +332,7 @@ class Builder:
         )
         answers = self.writer.answers(scene, list(questions))
         quotes = self.quotes(plan, scene)
+        noticed_orientation, barriers = self.noticed(plan)
         return ConversationRecord(
             id=uuid.UUID(int=rng.getrandbits(128), version=4),
             campaign=campaign,
@@ -341,7 +349,8 @@ class Builder:
                 named_neighbours=signals.get("named_neighbors", False),
                 wants_to_host=signals.get("wants_to_host", False),
                 took_on_role=signals.get("took_on_role", False),
-                kindliness=kindliness,
+                kindliness=kindliness or noticed_orientation,
+                **dict.fromkeys(barriers, True),
             ),
             promises=self.promises(plan, scene) if plan.venue == "one_to_one" else [],
         )
@@ -377,6 +386,12 @@ class Builder:
         if any(signals.values()) or kindliness:
             self.assessed.add(person.index)
         return signals, kindliness
+
+    def noticed(self, plan: Plan) -> tuple[str, frozenset[str]]:
+        """How the first person relates to help, as far as the volunteer noticed it."""
+        if self.kindness is None:
+            return "", frozenset()
+        return self.kindness.noticed(plan.venue, plan.people[0])
 
     def next_step(self, plan: Plan) -> tuple[str, str, Event | None]:
         """The invitation at the end, chosen among what is actually on the calendar."""
@@ -490,6 +505,7 @@ class Builder:
         for plan in plans:
             for person in plan.people:
                 met.setdefault(person.index, plan.held_on)
+        self.met = met
         for event in self.events:
             day = event.starts_at.date()
             issue = EVENT_ISSUES.get(event.title)

@@ -1,8 +1,9 @@
 """Reads of action plans, scoped to the asking membership, and what a plan shows.
 
-Who reads a plan: the plan is what the organization hands out at its next meeting, so every
-member of the organization may read it (`may_read_plan`); only staff change it
-(`may_edit_plan`). What a reader sees of it follows the rules of the rest of Heard:
+Who reads a plan: the plan is what the organization hands out at its next meeting, so staff
+and, unless the organization's administrator keeps plans to staff
+(`Organization.volunteers_read_plans`), member volunteers read it (`may_read_plan`); only staff
+change it (`may_edit_plan`). What a reader sees of it follows the rules of the rest of Heard:
 - people (who raised a theme, who said yes, a neighbour who owns an action) are named only when
   `people_for(membership)` holds them; the others are counted, never named;
 - quotes are those the team may share (`SHARED_QUOTES`, as the Themes pages), and among them
@@ -16,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -42,8 +44,8 @@ NAMES_SHOWN = 12
 
 
 def may_read_plan(membership: Membership) -> bool:
-    """The organization hands its plan to every member: volunteers read it too."""
-    return membership.organization_id is not None
+    """Staff always; volunteers when the organization shares its plans with them."""
+    return membership.is_staff_role or membership.organization.volunteers_read_plans
 
 
 def may_edit_plan(membership: Membership) -> bool:
@@ -58,8 +60,12 @@ def plans_for(membership: Membership) -> QuerySet[ActionPlan]:
 
 
 def get_plan_campaign_for(membership: Membership, pk) -> Campaign:
-    """The campaign whose plan is asked for (404 outside the organization)."""
-    return get_object_or_404(campaigns_for(membership), pk=pk)
+    """The campaign whose plan is asked for (404 outside the organization; 403 for a volunteer
+    of an organization that keeps its plans to staff)."""
+    campaign = get_object_or_404(campaigns_for(membership), pk=pk)
+    if not may_read_plan(membership):
+        raise PermissionDenied("Your organization keeps its action plans to organizers.")
+    return campaign
 
 
 def plan_of(membership: Membership, campaign: Campaign) -> ActionPlan | None:

@@ -72,6 +72,12 @@ PAGES = [
         volunteer=403,
         outsider=404,
     ),
+    Page(
+        "common_ground:kindliness",
+        lambda o: {"campaign_pk": o.campaign.pk},
+        volunteer=403,
+        outsider=404,
+    ),
     Page("common_ground:divides", volunteer=403),
     Page("common_ground:divide", lambda o: {"pk": o.divide.pk}, volunteer=403, outsider=404),
     Page(

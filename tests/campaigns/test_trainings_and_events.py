@@ -104,3 +104,14 @@ def test_the_event_list_needs_the_same_queries_for_3_or_30_events(may_client, or
     for _ in range(27):
         EventFactory(organization=org, campaign=CampaignFactory(organization=org))
     assert queries_for(may_client, reverse("campaigns:events")) == few
+
+
+def test_an_event_says_what_it_is_for_and_organizing_is_the_default(may_client, ours):
+    may_client.post(reverse("campaigns:event_new"), event_data(title="Potluck", focus="social"))
+    may_client.post(reverse("campaigns:event_new"), event_data(title="Training"))
+    assert Event.objects.get(title="Potluck").focus == Event.Focus.SOCIAL
+    assert Event.objects.get(title="Training").focus == Event.Focus.ORGANIZING
+    listing = may_client.get(reverse("campaigns:events")).content.decode()
+    assert "Not about help" in listing
+    refused = may_client.post(reverse("campaigns:event_new"), event_data(focus="party"))
+    assert refused.status_code == 400 and "focus" in refused.context["form"].errors

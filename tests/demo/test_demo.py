@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.test import Client
 from django.utils import timezone
 
@@ -182,8 +182,12 @@ def test_notes_talk_about_each_neighbourhood_in_its_own_terms(main_conversations
 @pytest.mark.django_db
 def test_people_carry_leader_signals_quotes_and_next_steps(demo, main_conversations):
     people = Person.objects.filter(organization=demo).count()
-    assessed = Assessment.objects.filter(person__organization=demo).values("person").distinct()
-    assert 0.12 * people <= assessed.count() <= 0.25 * people
+    # Leader signals on some; an orientation or a barrier to asking for help noticed on others.
+    any_signal = Q()
+    for name in Assessment.SIGNALS:
+        any_signal |= Q(**{name: True})
+    assessed = Assessment.objects.filter(any_signal, person__organization=demo)
+    assert 0.12 * people <= assessed.values("person").distinct().count() <= 0.25 * people
     assert Assessment.objects.filter(person__organization=demo).exclude(kindliness="").exists()
     consents = set(
         Quote.objects.filter(conversation__organization=demo).values_list("consent", flat=True)
@@ -494,3 +498,19 @@ def test_the_demo_plan_has_three_chosen_themes_and_exports_them(demo, demo_theme
         assert " ".join(title.split()) in text
         assert title in paragraphs
     assert demo.name in text and demo.name in paragraphs
+
+
+def test_the_kindliness_lens_shows_who_help_and_not_help_reach(demo, demo_themes, db):
+    organizer = Membership.objects.get(organization=demo, user__username="organizer")
+    client = Client()
+    client.force_login(organizer.user)
+    response = client.get(f"/common-ground/campaign/{demo_themes.pk}/kindliness/")
+    assert response.status_code == 200
+    lens = response.context["lens"]
+    assert lens.everyone.noticed >= 30 and lens.everyone.finds_asking_hard >= 10
+    assert len(lens.themes) >= 5 and lens.places
+    reach = lens.reach
+    assert reach.help.people and reach.social.people
+    # The report's story: those who find asking hard come to a meal more than to a clinic.
+    assert reach.social.finds_asking_hard > reach.help.finds_asking_hard
+    assert reach.only_social_hard >= 3
