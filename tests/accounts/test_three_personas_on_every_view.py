@@ -192,6 +192,13 @@ PAGES += [
     ),
 ]
 
+# Every member exports what they may see (an outsider exports their own organization's).
+NAMESPACES |= {"exchange"}
+PAGES += [
+    Page("exchange:index"),
+    Page("exchange:download", lambda o: {"kind": "people", "fmt": "csv"}),
+]
+
 pages = pytest.mark.parametrize("page", PAGES, ids=str)
 
 
@@ -243,6 +250,7 @@ def test_the_volunteer_teammate_gets_403_on_organizer_only_pages(lee_client, our
 def test_the_outsider_gets_404_on_our_objects_and_none_of_our_data(otto_client, ours, theirs, page):
     response = otto_client.get(page.url(ours))
     assert response.status_code == page.outsider
-    text = response.content.decode()
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    text = body.decode()
     for secret in ours.secrets:
         assert secret not in text

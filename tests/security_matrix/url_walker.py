@@ -115,6 +115,9 @@ HEARD_PARAMETERS = {
     "plans:action_edit": {"pk": "plan_action"},
     "plans:action_status": {"pk": "plan_action"},
     "plans:action_remove": {"pk": "plan_action"},
+    # A literal ("=value") for a parameter that names no object: the export of every kind is
+    # A's own, and must hold nothing of B.
+    "exchange:download": {"kind": "=conversations", "fmt": "=csv"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
@@ -133,6 +136,9 @@ def fillings(route: Route, theirs: SimpleNamespace) -> list[dict[str, str]]:
     values = {}
     for parameter in sorted(parameters):
         attribute = named.get(parameter) or _attribute_for(parameter)
+        if attribute and attribute.startswith("="):
+            values[parameter] = attribute[1:]
+            continue
         attribute, _, field = (attribute or "").partition(".")
         target = getattr(theirs, attribute, None) if attribute else None
         if target is None:
