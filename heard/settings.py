@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "heard.reports",
     "heard.opinions",
     "heard.voting",
+    "heard.spaces",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

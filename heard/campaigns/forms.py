@@ -72,16 +72,26 @@ GuideFormSet = forms.inlineformset_factory(
 class EventForm(forms.ModelForm):
     class Meta:
         model = Event
-        fields = ["title", "kind", "campaign", "starts_at", "location", "capacity", "description"]
-        field_classes = {"campaign": IdChoiceField}
+        fields = [
+            "title",
+            "kind",
+            "campaign",
+            "starts_at",
+            "space",
+            "location",
+            "capacity",
+            "description",
+        ]
+        field_classes = {"campaign": IdChoiceField, "space": IdChoiceField}
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, campaigns, **kwargs):
+    def __init__(self, *args, campaigns, spaces, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
+        self.fields["space"].queryset = spaces
 
     def clean_starts_at(self):
         starts_at = self.cleaned_data["starts_at"]
