@@ -23,7 +23,7 @@ from heard.conversations.queries import conversations_for
 
 from .kinds import Kind
 from .models import ThirdSpace
-from .names import KIND_WORDS, fold, fold_char, guess_kind, tidy
+from .names import KIND_WORDS, fold, fold_aligned, guess_kind, tidy
 from .queries import spaces_for
 
 SNIPPET_CHARS = 70
@@ -35,7 +35,8 @@ _NOT_NAMES = {
     "the", "a", "an", "our", "my", "his", "her", "their", "your", "that", "this", "these",
     "those", "every", "in", "at", "on", "by", "near", "to", "from", "and", "but", "or", "we",
     "i", "they", "she", "he", "it", "there", "when", "sometimes", "after", "before", "old",
-    "new", "local", "big", "little", "one", "el", "la", "los", "las",
+    "new", "local", "big", "little", "one", "el", "la", "los", "las", "nearest", "closest",
+    "any", "some", "no", "each", "all", "both", "met", "went", "goes", "go", "works",
 }  # fmt: skip
 _KIND_ALTERNATION = "|".join(
     re.escape(word).replace(r"\ ", r"\s+") for word in sorted(KIND_WORDS, key=len, reverse=True)
@@ -48,7 +49,7 @@ _NAME_THEN_KIND = re.compile(
 #: "the Kroger on Fifth", "the laundromat on Elm", "the market by Central Station".
 _THE_X_ON_Y = re.compile(
     rf"\b(?i:the)\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?|(?i:{_KIND_ALTERNATION}))"
-    rf"\s+(on|at|by|near)\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    rf"\s+(on|at|by|near)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 )
 
 
@@ -96,7 +97,7 @@ def _answers(membership: Membership, conversation_ids=None):
 
 def _folded(text: str) -> str:
     # One character for one: offsets in the folded text are offsets in the original.
-    return "".join(fold_char(c) for c in text)
+    return fold_aligned(text)
 
 
 def _snippet(text: str, start: int, end: int) -> str:

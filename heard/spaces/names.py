@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .kinds import Kind
 
@@ -12,9 +13,18 @@ def fold(text: str) -> str:
     """ "Café  de la Plaza" and "cafe de la plaza" are one place: lower case, no accents, one
     space between words. Each character folds on its own (`fold_char`), so a folded text lines
     up with the original character by character (mentions show snippets of the original)."""
-    return _SPACES.sub(" ", "".join(fold_char(c) for c in text)).strip()
+    return _SPACES.sub(" ", fold_aligned(text)).strip()
 
 
+def fold_aligned(text: str) -> str:
+    """The text folded character by character, as long as the original (ASCII text, most notes,
+    takes the fast path: lower case is all there is to it)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))
+
+
+@lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """One character without its accents, lower case; always one character long, so that
     offsets in a folded text are offsets in the original."""
@@ -82,13 +92,16 @@ KIND_WORDS: dict[str, str] = {
 HELPING_WORDS = ("food bank", "food pantry", "repair café", "repair cafe", "tool library")
 
 
+_KIND_OF = {fold(word): kind for word, kind in KIND_WORDS.items()}
+_ANY_KIND_WORD = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(_KIND_OF, key=len, reverse=True)) + r")\b"
+)
+
+
 def guess_kind(name: str) -> str:
     """The kind a name's own words suggest ("Elm Street Laundromat" is a laundromat), else other."""
-    folded = fold(name)
-    for word in sorted(KIND_WORDS, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(fold(word))}\b", folded):
-            return KIND_WORDS[word]
-    return Kind.OTHER
+    found = _ANY_KIND_WORD.search(fold(name))
+    return _KIND_OF[found.group(1)] if found else Kind.OTHER
 
 
 def sounds_helping(name: str) -> bool:

@@ -115,6 +115,10 @@ HEARD_PARAMETERS = {
     "plans:action_edit": {"pk": "plan_action"},
     "plans:action_status": {"pk": "plan_action"},
     "plans:action_remove": {"pk": "plan_action"},
+    "spaces:detail": {"pk": "third_space"},
+    "spaces:edit": {"pk": "third_space"},
+    "spaces:remove": {"pk": "third_space"},
+    "spaces:small_group": {"pk": "third_space"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
