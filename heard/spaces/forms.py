@@ -73,6 +73,14 @@ class FoundForm(forms.Form):
     key = forms.CharField(max_length=200)
 
 
+class RegularForm(forms.Form):
+    person = IdChoiceField(queryset=None, error_messages={"invalid_choice": "Unknown person."})
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
 class SmallGroupForm(forms.Form):
     group = IdChoiceField(
         queryset=None,

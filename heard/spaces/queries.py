@@ -80,6 +80,13 @@ def regulars_of(membership: Membership, space: ThirdSpace) -> Regulars:
     return Regulars(shown=shown, hidden=len(rows) - len(shown))
 
 
+def get_regular_for(membership: Membership, space: ThirdSpace, pk) -> Regular:
+    """One of the place's regulars whom the member may see, or 404."""
+    return get_object_or_404(
+        Regular.objects.filter(space=space, person__in=people_for(membership)), pk=pk
+    )
+
+
 def spaces_of(membership: Membership, person: Person) -> QuerySet[ThirdSpace]:
     """The third spaces a person goes to (the person page: "runs into neighbours at …"). The
     caller has already fetched the person through `get_person_for`."""

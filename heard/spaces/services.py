@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from heard.accounts.models import Membership
 from heard.people.consent import refusing
@@ -131,11 +132,18 @@ def record_places_heard(
         neighbourhood = getattr(conversation, "place", None) or person.place
         spaces += [_space_named(by, name, neighbourhood) for name in new_names]
         made = []
+        # The day we heard it: the conversation's, else today.
+        heard_on = getattr(conversation, "held_on", None) or timezone.localdate()
         for space in dict.fromkeys(spaces):
             regular, _ = Regular.objects.get_or_create(
                 person=person,
                 space=space,
-                defaults={"how": how, "conversation": conversation, "recorded_by": by.user},
+                defaults={
+                    "how": how,
+                    "conversation": conversation,
+                    "recorded_by": by.user,
+                    "recorded_on": heard_on,
+                },
             )
             made.append(regular)
     return made
@@ -165,7 +173,22 @@ def add_found_in_notes(
     return space
 
 
+def add_regular(*, by: Membership, space: ThirdSpace, person: Person) -> Regular:
+    """An organizer knows someone goes there."""
+    _staff(by)
+    if {space.organization_id, person.organization_id} != {by.organization_id}:
+        raise PermissionDenied
+    with transaction.atomic():
+        regular, _ = Regular.objects.get_or_create(
+            person=person,
+            space=space,
+            defaults={"how": Regular.How.ORGANIZER, "recorded_by": by.user},
+        )
+    return regular
+
+
 def remove_regular(*, by: Membership, regular: Regular) -> None:
+    """They do not go there (any more), or it was recorded by mistake."""
     _staff(by)
     if regular.space.organization_id != by.organization_id:
         raise PermissionDenied

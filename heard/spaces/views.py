@@ -8,16 +8,16 @@ from django.shortcuts import redirect, render
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import events_for
 from heard.conversations.queries import conversations_for
-from heard.people.queries import people_for, places_for
+from heard.people.queries import people_for, places_for, search_people
 from heard.refusals import show_refusal
 from heard.search import search_text
 from heard.smallgroups.queries import groups_for
 from heard.smallgroups.services import meet_at
 
 from . import services
-from .forms import FoundForm, SmallGroupForm, SpaceFilterForm, SpaceForm
+from .forms import FoundForm, RegularForm, SmallGroupForm, SpaceFilterForm, SpaceForm
 from .mentions import find_in_notes, mentions_of, people_of
-from .queries import get_space_for, regulars_of, search_spaces
+from .queries import get_regular_for, get_space_for, regulars_of, search_spaces
 from .report import themes_of_space
 
 PER_PAGE = 30
@@ -63,6 +63,11 @@ def space_detail(request, pk):
         .values_list("pk", "held_on")
     )
     groups = groups_for(membership)
+    # "Who else goes here?": staff find a person by name, as on an event's page.
+    who = search_text(request.GET.get("who", "")).strip()
+    found = (
+        list(search_people(membership, who, limit=10)) if who and membership.is_staff_role else []
+    )
     return render(
         request,
         "spaces/detail.html",
@@ -73,6 +78,8 @@ def space_detail(request, pk):
             "events": events_for(membership).filter(space=space).order_by("-starts_at")[:20],
             "groups": list(groups.filter(space=space)),
             "mentions": [(m, held_on.get(m.conversation_id)) for m in mentions],
+            "who": who,
+            "found": found,
             "group_form": SmallGroupForm(groups=groups.exclude(space=space))
             if membership.is_staff_role
             else None,
@@ -129,6 +136,33 @@ def small_group(request, pk):
         messages.success(request, f"Group {group.position} ({group.concern_title}) meets here.")
     else:
         messages.error(request, "Choose one of the small groups.")
+    return redirect("spaces:detail", pk=space.pk)
+
+
+@member_required(*STAFF_ROLES)
+def regular_add(request, pk):
+    membership = request.membership
+    space = get_space_for(membership, pk)
+    if request.method != "POST":
+        return redirect("spaces:detail", pk=space.pk)
+    form = RegularForm(request.POST, people=people_for(membership))
+    if form.is_valid():
+        person = form.cleaned_data["person"]
+        services.add_regular(by=membership, space=space, person=person)
+        messages.success(request, f"{person.name} goes to {space.name}.")
+    else:
+        messages.error(request, "Choose someone you can see.")
+    return redirect("spaces:detail", pk=space.pk)
+
+
+@member_required(*STAFF_ROLES)
+def regular_remove(request, pk, regular_pk):
+    membership = request.membership
+    space = get_space_for(membership, pk)
+    regular = get_regular_for(membership, space, regular_pk)
+    if request.method == "POST":
+        services.remove_regular(by=membership, regular=regular)
+        messages.success(request, f"{regular.person.name} no longer listed at {space.name}.")
     return redirect("spaces:detail", pk=space.pk)
 
 

@@ -201,6 +201,13 @@ def _space(ours):
     return {"pk": space.pk}
 
 
+def _regular(ours):
+    from heard.spaces.models import Regular
+
+    space = _space(ours)
+    return {**space, "regular_pk": Regular.objects.get(space_id=space["pk"]).pk}
+
+
 # Every member reads the registry and a place's page (names only of people they may see);
 # staff keep the registry. POST-only addresses answer a GET with a page.
 NAMESPACES |= {"spaces"}
@@ -212,6 +219,8 @@ PAGES += [
     Page("spaces:edit", _space, volunteer=403, outsider=404),
     Page("spaces:remove", _space, 302, 403, 404),
     Page("spaces:small_group", _space, 302, 403, 404),
+    Page("spaces:regular_add", _space, 302, 403, 404),
+    Page("spaces:regular_remove", _regular, 302, 403, 404),
 ]
 
 pages = pytest.mark.parametrize("page", PAGES, ids=str)

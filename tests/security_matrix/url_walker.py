@@ -119,6 +119,8 @@ HEARD_PARAMETERS = {
     "spaces:edit": {"pk": "third_space"},
     "spaces:remove": {"pk": "third_space"},
     "spaces:small_group": {"pk": "third_space"},
+    "spaces:regular_add": {"pk": "third_space"},
+    "spaces:regular_remove": {"pk": "third_space", "regular_pk": "regular"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
