@@ -54,9 +54,9 @@ def get_plan_for(membership: Membership, pk) -> SmallGroupPlan:
 def groups_of(plan: SmallGroupPlan) -> list[SmallGroup]:
     """The plan's groups with their seated people, in two queries plus one for the friends."""
     groups = list(
-        plan.groups.select_related("concern", "friend_person", "friend_member__user").order_by(
-            "position"
-        )
+        plan.groups.select_related(
+            "concern", "friend_person", "friend_member__user", "space"
+        ).order_by("position")
     )
     seats = defaultdict(list)
     for seat in (

@@ -59,6 +59,8 @@ def test_an_organizer_chooses_a_small_group_to_meet_here(may_client, laundromat,
     assert group.space == laundromat
     page = may_client.get(reverse("spaces:detail", args=[laundromat.pk])).content.decode()
     assert "Group 1: Cold homes" in page
+    plan_url = reverse("smallgroups:plan", args=[ours.campaign.pk, plan.pk])
+    assert "Meets at" in may_client.get(plan_url).content.decode()
 
 
 def test_the_person_page_says_where_they_run_into_neighbours(lee_client, laundromat, ours):
