@@ -100,3 +100,11 @@ def test_too_many_new_places_are_refused_with_a_message(may_client, ours):
     response = may_client.post(URL, data)
     assert response.status_code == 400
     assert "At most 10 places" in str(response.context["form"].errors["other_places"])
+
+
+def test_a_long_list_of_places_folds_away_on_the_phone(may_client, may, ours):
+    for n in range(13):
+        save_space(by=may, name=f"Place {n}", kind="other")
+    page = may_client.get(URL).content.decode()
+    assert "Choose from the 13 places we know" in page
+    assert page.count('name="spaces"') == 13
