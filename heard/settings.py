@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "heard.opinions",
     "heard.voting",
     "heard.exchange",
+    "heard.spaces",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

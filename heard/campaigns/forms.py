@@ -78,19 +78,21 @@ class EventForm(forms.ModelForm):
             "focus",
             "campaign",
             "starts_at",
+            "space",
             "location",
             "capacity",
             "description",
         ]
-        field_classes = {"campaign": IdChoiceField}
+        field_classes = {"campaign": IdChoiceField, "space": IdChoiceField}
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, campaigns, **kwargs):
+    def __init__(self, *args, campaigns, spaces, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
+        self.fields["space"].queryset = spaces
         # Most events are organizing ones: a form (or a script) that leaves it out means that.
         self.fields["focus"].required = False
 

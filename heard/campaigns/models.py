@@ -151,6 +151,15 @@ class Event(models.Model):
     location = models.CharField(max_length=240, blank=True)
     description = models.TextField(blank=True, max_length=4000)
     capacity = models.PositiveIntegerField(null=True, blank=True)
+    # A third space that hosts it (the laundromat, the church hall), when it is held at one.
+    space = models.ForeignKey(
+        "spaces.ThirdSpace",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name="held at (a place from the registry)",
+    )
 
     class Meta:
         ordering = ["starts_at"]

@@ -40,7 +40,7 @@ def events_for(membership: Membership) -> QuerySet[Event]:
 
 
 def get_event_for(membership: Membership, pk) -> Event:
-    return get_object_or_404(events_for(membership).select_related("campaign"), pk=pk)
+    return get_object_or_404(events_for(membership).select_related("campaign", "space"), pk=pk)
 
 
 def signups_for(membership: Membership) -> QuerySet[SignUp]:

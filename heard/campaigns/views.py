@@ -10,6 +10,7 @@ from heard.conversations.queries import conversations_for
 from heard.ids import parse_id
 from heard.people.queries import people_for, search_people
 from heard.search import search_text
+from heard.spaces.queries import spaces_for
 
 from . import forms, services
 from .queries import (
@@ -76,10 +77,15 @@ def event_list(request):
 @member_required(*STAFF_ROLES)
 def event_edit(request, pk=None):
     event = get_event_for(request.membership, pk) if pk else None
+    spaces = spaces_for(request.membership)
+    # "Host an event here" on a place's page opens the form with that place chosen.
+    host = spaces.filter(pk=parse_id(request.GET.get("space"))).first() if not event else None
     form = forms.EventForm(
         request.POST if request.method == "POST" else None,
         instance=event,
+        initial={"space": host, "location": host.address if host else ""},
         campaigns=campaigns_for(request.membership),
+        spaces=spaces,
     )
     if request.method == "POST" and form.is_valid():
         event = services.save_event(by=request.membership, form=form)

@@ -16,6 +16,9 @@ from heard.leadership.models import Kindliness
 from heard.people.models import Person
 from heard.people.services import NewPerson
 from heard.refusals import show_refusal
+from heard.spaces.models import ThirdSpace
+from heard.spaces.queries import spaces_for
+from heard.spaces.services import MAX_NEW_AT_CAPTURE
 
 from .corrections import Correction, QuoteFix
 from .models import MAX_TEXT, NextStep, Quote, Response, Venue
@@ -145,9 +148,24 @@ class ConversationForm(HeldErrors, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Names they gave, one per line: each is added as someone they know.",
     )
+    spaces = IdMultipleChoiceField(
+        queryset=ThirdSpace.objects.none(),
+        required=False,
+        label="Where do you run into neighbours?",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Unknown place."},
+    )
+    other_places = forms.CharField(
+        label="Other places, one per line",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="The laundromat on Elm, St Mark's church hall… each is added to the places.",
+    )
 
     def __init__(self, *args, membership, campaign, places, people, speakers=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["spaces"].queryset = spaces_for(membership)
         self.fields["signals_seen_in"].choices = [FIRST_NAMED, *speakers]
         self.membership = membership
         self.guide_campaign = campaign
@@ -191,6 +209,15 @@ class ConversationForm(HeldErrors, forms.Form):
             raise forms.ValidationError(f"At most {MAX_SUGGESTED} names at once.")
         if any(len(name) > 160 for name in names):
             raise forms.ValidationError("A name is longer than 160 characters: one name a line.")
+        return names
+
+    def clean_other_places(self) -> list[str]:
+        names = [" ".join(line.split()) for line in self.cleaned_data["other_places"].splitlines()]
+        names = list(dict.fromkeys(name for name in names if name))
+        if len(names) > MAX_NEW_AT_CAPTURE:
+            raise forms.ValidationError(f"At most {MAX_NEW_AT_CAPTURE} places at once.")
+        if any(len(name) > 160 for name in names):
+            raise forms.ValidationError("A place's name is longer than 160 characters.")
         return names
 
     def clean(self):
@@ -378,6 +405,8 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
             if f.cleaned_data.get("text", "").strip()
         ],
         suggested=list(data.get("suggested") or []),
+        spaces=list(data.get("spaces") or []),
+        other_places=list(data.get("other_places") or []),
         next_step=data.get("next_step", ""),
         next_step_response=data.get("next_step_response") or Response.NOT_ASKED,
         signals=LeaderSignals(

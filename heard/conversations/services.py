@@ -20,6 +20,8 @@ from heard.people.consent import notes_may_be_kept, refusing
 from heard.people.models import Consent, Person, Place, Relationship
 from heard.people.queries import people_for
 from heard.people.services import NewPerson, add_person, tie_if_new
+from heard.spaces.models import ThirdSpace
+from heard.spaces.services import record_places_heard
 
 from .models import Answer, Conversation, Participant, Quote
 
@@ -102,6 +104,10 @@ class ConversationRecord:
     promises: list[Promise] = field(default_factory=list)
     #: "Who else should we talk to?": names the first person named gave, tied to them.
     suggested: list[str] = field(default_factory=list)
+    #: "Where do you run into neighbours?": places of the registry, and names of new ones; for
+    #: the person the leader signals were seen in.
+    spaces: list[ThirdSpace] = field(default_factory=list)
+    other_places: list[str] = field(default_factory=list)
 
 
 def date_problem(campaign: Campaign | None, held_on: dt.date) -> str | None:
@@ -146,6 +152,8 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
         errors.setdefault("place", []).append("Unknown place.")
     if any(p.organization_id != by.organization_id for p in record.people):
         errors.setdefault("people", []).append("Unknown person.")
+    if any(s.organization_id != by.organization_id for s in record.spaces):
+        errors.setdefault("spaces", []).append("Unknown place.")
     if not record.people and not record.new_people:
         errors.setdefault("people", []).append("Who did you talk with? Find or add a person.")
     speakers = [q.person for q in record.quotes] + [record.signals.person]
@@ -253,6 +261,14 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
             )
             if people[0] not in refused:
                 _tie_suggested(by, people[0], record)
+            if who(record.signals.person) not in refused:
+                record_places_heard(
+                    by=by,
+                    person=who(record.signals.person),
+                    spaces=record.spaces,
+                    new_names=record.other_places,
+                    conversation=conversation,
+                )
             # Themes place it once it is committed (capture knows nothing of themes).
             pk = conversation.pk
             transaction.on_commit(

@@ -48,6 +48,7 @@ from .leadership import SCALE
 from .notes import Scene, Writer
 from .plans import MAIN, Plan, first_authors, make_plans
 from .residents import Resident, make_residents, make_ties
+from .third_spaces import SpacesNamed, add_small_group, add_spaces
 from .votes import add_poll
 
 SEED = 20260401
@@ -118,9 +119,11 @@ def build_demo(*, seed: int = SEED, log: Callable[[str], None] = print) -> Organ
         _ties(org, ties)
         households = len({r.home for r in residents})
         log(f"{len(residents)} people in {households} households, {len(ties)} relationships.")
-        events = _events(org, campaigns)
+        spaces = add_spaces(org, places, team["organizer"])
+        events = _events(org, campaigns, spaces)
         builder = Builder(rng, writer, org, places, team, campaigns, events, residents)
         builder.kindness = Kindness(seed, residents)
+        builder.spaces_named = SpacesNamed(random.Random(seed + 17), spaces)
         builder.record(plans, log)
         _finish_commitments(rng, org)
         _consents(rng, residents, plans, team)
@@ -129,6 +132,7 @@ def build_demo(*, seed: int = SEED, log: Callable[[str], None] = print) -> Organ
         sides = add_divides(seed, team["organizer"], residents)
         log(f"Two divides of the organization's own, {sides} people's sides on them.")
         add_poll(seed, team, log)
+        add_small_group(team["organizer"], campaigns[MAIN][0], spaces, log)
     log(f"Demo loaded in {time.monotonic() - started:.1f} s.")
     return org
 
@@ -235,7 +239,7 @@ def _ties(org, ties) -> None:
     )
 
 
-def _events(org, campaigns) -> list[Event]:
+def _events(org, campaigns, spaces) -> list[Event]:
     events = []
     for kind, title, words, palabras, when, location, hood, capacity, campaign in EVENTS:
         event = Event(
@@ -248,6 +252,8 @@ def _events(org, campaigns) -> list[Event]:
             description=TRAINING_TEXT if kind == "training" else "",
             capacity=capacity,
             focus=EVENT_FOCUS.get(title, Event.Focus.ORGANIZING),
+            # Held at a place of the registry when its location starts with the place's name.
+            space=next((s for name, s in spaces.items() if location.startswith(name)), None),
         )
         event.words, event.palabras, event.hood = words, palabras, hood
         events.append(event)
@@ -265,6 +271,7 @@ class Builder:
         self.signups: dict[tuple[int, int], str] = {}
         self.residents = residents
         self.kindness: Kindness | None = None  # what makes asking for help hard, if anything
+        self.spaces_named: SpacesNamed | None = None
         self.hood_leaders: dict[str, list[Resident]] = {}
         for r in residents:
             if r.leader:
@@ -353,6 +360,7 @@ class Builder:
                 **dict.fromkeys(barriers, True),
             ),
             promises=self.promises(plan, scene) if plan.venue == "one_to_one" else [],
+            spaces=self.spaces_named.of(speaker.hood.name) if self.spaces_named else [],
         )
 
     def signals(self, plan: Plan) -> tuple[dict[str, bool], str]:

@@ -11,6 +11,7 @@ from heard.common_ground.queries import sides_of
 from heard.conversations.queries import conversations_with
 from heard.leadership.queries import commitments_kept, standing_of
 from heard.search import search_text
+from heard.spaces.queries import spaces_of
 
 from . import consent
 from .forms import ConsentForm
@@ -49,6 +50,7 @@ def person_detail(request, pk):
             "kept": commitments_kept(commitments),
             "sides": [row.side for row in sides_of(membership, person).values()],
             "roles": roles_of(membership, person),
+            "spaces": list(spaces_of(membership, person)),
             "consents": consent.answers_of(person),
             "may_record_consent": consent.may_record_consent(membership, person),
         },

@@ -36,6 +36,7 @@ from heard.leadership.models import Assessment
 from heard.people.models import Consent, Person, Relationship
 from heard.plans.models import PlanAction
 from heard.smallgroups.models import CriticalFriend, GroupSeat
+from heard.spaces.models import Regular
 from heard.themes.embedding import DatabaseEmbeddingCache
 from heard.themes.models import Theme, ThemeAssignment
 from heard.themes.notes import notes_for_conversations
@@ -178,6 +179,19 @@ def export_person(*, by: Membership | None, person: Person) -> dict:
                 .order_by("id")
             ],
             "critical_friend": CriticalFriend.objects.filter(person=person).exists(),
+            # The places they run into neighbours at, and how we know.
+            "third_spaces": [
+                {
+                    "place": r.space.name,
+                    "kind": r.space.get_kind_display(),
+                    "how": r.get_how_display(),
+                    "recorded_on": _day(r.recorded_on),
+                    "conversation": str(r.conversation_id) if r.conversation_id else None,
+                }
+                for r in Regular.objects.filter(person=person)
+                .select_related("space")
+                .order_by("space__name", "id")
+            ],
             "audit": [
                 {
                     "at": _day(e.at),
@@ -311,7 +325,8 @@ def erase_person(*, by: Membership | None, person: Person) -> Erasure:
     - conversations they alone took part in, whole (answers, quotes, commitments, leader
       signals, theme assignment); in group conversations, their participation, quotes,
       commitments and leader signals (the others' answers and quotes stay);
-    - their ties (both directions), consents, sign-ups, and their household if it is left empty;
+    - their ties (both directions), consents, sign-ups, the places they were recorded going to
+      (third spaces' regulars), and their household if it is left empty;
     - the cached vectors of notes that went or changed, the theme highlights that pointed at
       removed quotes and answers, theme sizes, and theme labels and phrases only their words held;
     - the admin's change log about those rows, and the audit events about them: one event
@@ -399,6 +414,7 @@ def _rows_going(person: Person, alone: list) -> dict[str, set[str]]:
         "people.relationship": ids(Relationship.objects.filter(theirs | Q(other=person))),
         "people.consent": ids(Consent.objects.filter(theirs)),
         "campaigns.signup": ids(SignUp.objects.filter(theirs)),
+        "spaces.regular": ids(Regular.objects.filter(theirs)),
     }
 
 

@@ -116,6 +116,14 @@ class SmallGroup(models.Model):
     )
     reason = models.TextField()
     mix = models.PositiveSmallIntegerField(default=0)
+    # Where the group meets: a third space of the organization, chosen by staff.
+    space = models.ForeignKey(
+        "spaces.ThirdSpace",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="small_groups",
+    )
 
     class Meta:
         ordering = ["position"]

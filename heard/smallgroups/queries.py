@@ -54,9 +54,9 @@ def get_plan_for(membership: Membership, pk) -> SmallGroupPlan:
 def groups_of(plan: SmallGroupPlan) -> list[SmallGroup]:
     """The plan's groups with their seated people, in two queries plus one for the friends."""
     groups = list(
-        plan.groups.select_related("concern", "friend_person", "friend_member__user").order_by(
-            "position"
-        )
+        plan.groups.select_related(
+            "concern", "friend_person", "friend_member__user", "space"
+        ).order_by("position")
     )
     seats = defaultdict(list)
     for seat in (
@@ -243,3 +243,14 @@ def _concerns_of(campaign: Campaign, person_ids: set[int], themes: dict[int, str
         if person_id in person_ids:
             found[person_id].add(theme_id)
     return found
+
+
+def groups_for(membership: Membership) -> QuerySet[SmallGroup]:
+    """Every small group of the organization (staff only), for choosing where one meets."""
+    if not membership.is_staff_role:
+        return SmallGroup.objects.none()
+    return (
+        SmallGroup.objects.filter(plan__campaign__organization=membership.organization)
+        .select_related("plan__campaign", "space")
+        .order_by("-plan__created_at", "plan_id", "position")
+    )

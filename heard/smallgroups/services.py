@@ -12,6 +12,7 @@ from django.utils import timezone
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
 from heard.people.models import Person
+from heard.spaces.models import ThirdSpace
 
 from . import solver
 from .models import CriticalFriend, GroupSeat, Lock, Pool, SmallGroup, SmallGroupPlan
@@ -183,3 +184,17 @@ def unmark_critical_friend(*, by: Membership, friend: CriticalFriend) -> None:
     if friend.organization_id != by.organization_id:
         raise PermissionDenied
     friend.delete()
+
+
+def meet_at(*, by: Membership, group: SmallGroup, space: ThirdSpace | None) -> SmallGroup:
+    """Where a small group meets: one of the organization's third spaces, or nowhere yet."""
+    _staff(by)
+    ours = {group.plan.campaign.organization_id}
+    if space is not None:
+        ours.add(space.organization_id)
+    if ours != {by.organization_id}:
+        raise PermissionDenied
+    with transaction.atomic():
+        group.space = space
+        group.save(update_fields=["space"])
+    return group

@@ -199,6 +199,43 @@ PAGES += [
     Page("exchange:download", lambda o: {"kind": "people", "fmt": "csv"}),
 ]
 
+
+def _space(ours):
+    """A place where our neighbours meet, with Rosa as a regular, made when a page asks."""
+    from heard.spaces.models import Regular, ThirdSpace
+
+    space, made = ThirdSpace.objects.get_or_create(
+        organization=ours.org,
+        name_key="the laundromat on elm",
+        defaults={"name": "The laundromat on Elm", "kind": "laundromat"},
+    )
+    if made:
+        Regular.objects.create(person=ours.rosa, space=space, how="capture")
+    return {"pk": space.pk}
+
+
+def _regular(ours):
+    from heard.spaces.models import Regular
+
+    space = _space(ours)
+    return {**space, "regular_pk": Regular.objects.get(space_id=space["pk"]).pk}
+
+
+# Every member reads the registry and a place's page (names only of people they may see);
+# staff keep the registry. POST-only addresses answer a GET with a page.
+NAMESPACES |= {"spaces"}
+PAGES += [
+    Page("spaces:list"),
+    Page("spaces:new", volunteer=403),
+    Page("spaces:found", organizer=302, volunteer=403, outsider=302),
+    Page("spaces:detail", _space, outsider=404),
+    Page("spaces:edit", _space, volunteer=403, outsider=404),
+    Page("spaces:remove", _space, 302, 403, 404),
+    Page("spaces:small_group", _space, 302, 403, 404),
+    Page("spaces:regular_add", _space, 302, 403, 404),
+    Page("spaces:regular_remove", _regular, 302, 403, 404),
+]
+
 pages = pytest.mark.parametrize("page", PAGES, ids=str)
 
 

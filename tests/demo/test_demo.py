@@ -514,3 +514,31 @@ def test_the_kindliness_lens_shows_who_help_and_not_help_reach(demo, demo_themes
     # The report's story: those who find asking hard come to a meal more than to a clinic.
     assert reach.social.finds_asking_hard > reach.help.finds_asking_hard
     assert reach.only_social_hard >= 3
+
+
+# Third spaces (issue 10): places, their regulars from capture, notes naming them, an event
+# hosted at one and a small group meeting at one.
+
+
+def test_the_demo_has_places_where_neighbours_meet(demo, db):
+    from heard.smallgroups.models import SmallGroup
+    from heard.spaces.mentions import find_in_notes
+    from heard.spaces.models import Regular, ThirdSpace
+
+    spaces = ThirdSpace.objects.filter(organization=demo)
+    assert spaces.count() >= 5
+    assert spaces.filter(hub_of_helping=True).exists()
+    regulars = Regular.objects.filter(space__organization=demo, how="capture")
+    assert regulars.count() >= 50
+    assert regulars.values("space").distinct().count() == spaces.count()
+    assert Event.objects.filter(organization=demo, space__isnull=False).exists()
+    group = SmallGroup.objects.get(plan__campaign__organization=demo, space__isnull=False)
+    assert group.seats.count() >= 4
+    organizer = Membership.objects.get(organization=demo, user__username="organizer")
+    found = find_in_notes(organizer)
+    assert sum(found.count_for(space) >= 2 for space in spaces) >= 3
+    assert len(found.candidates) >= 3
+    client = Client()
+    client.force_login(organizer.user)
+    assert client.get("/spaces/").status_code == 200
+    assert client.get(f"/spaces/{group.space_id}/").status_code == 200

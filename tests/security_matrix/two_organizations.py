@@ -254,6 +254,7 @@ def build_organization(tag: str) -> SimpleNamespace:
         plan_action=plan_action,
     )
     _small_groups(made, words)
+    _third_spaces(made, words)
     _installation_wide(made, words)
     return made
 
@@ -331,6 +332,32 @@ def _small_groups(made: SimpleNamespace, words) -> None:
         plan=made.small_group_plan, person_a=made.person, person_b=made.neighbour, together=False
     )
     made.critical_friend = CriticalFriend.objects.create(organization=made.org, person=made.person)
+
+
+def _third_spaces(made: SimpleNamespace, words) -> None:
+    """A place where neighbours meet, with a regular, hosting the event and the small group."""
+    from heard.spaces.models import Regular, ThirdSpace
+    from heard.spaces.names import fold
+
+    name = words("laundromat on elm")
+    made.third_space = ThirdSpace.objects.create(
+        organization=made.org,
+        name=name,
+        name_key=fold(name),
+        kind="laundromat",
+        address=words("space address"),
+        note=words("space note"),
+        added_by=made.organizer.user,
+    )
+    made.regular = Regular.objects.create(
+        person=made.person,
+        space=made.third_space,
+        how="capture",
+        conversation=made.conversation,
+        recorded_by=made.volunteer.user,
+    )
+    type(made.event).objects.filter(pk=made.event.pk).update(space=made.third_space)
+    type(made.small_group).objects.filter(pk=made.small_group.pk).update(space=made.third_space)
 
 
 def every_object(made: SimpleNamespace) -> list:

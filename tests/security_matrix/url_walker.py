@@ -118,6 +118,12 @@ HEARD_PARAMETERS = {
     # A literal ("=value") for a parameter that names no object: the export of every kind is
     # A's own, and must hold nothing of B.
     "exchange:download": {"kind": "=conversations", "fmt": "=csv"},
+    "spaces:detail": {"pk": "third_space"},
+    "spaces:edit": {"pk": "third_space"},
+    "spaces:remove": {"pk": "third_space"},
+    "spaces:small_group": {"pk": "third_space"},
+    "spaces:regular_add": {"pk": "third_space"},
+    "spaces:regular_remove": {"pk": "third_space", "regular_pk": "regular"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
