@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from heard.accounts.models import Membership
 
 from . import consent
+from .folding import fold
 from .models import Household, Person, Place, Relationship
 
 
@@ -37,12 +38,22 @@ def households_for(membership: Membership) -> QuerySet[Household]:
 
 def search_people(membership: Membership, query: str, limit: int = 20) -> QuerySet[Person]:
     """People whose name, phone or email contains the query, for lists and the typeahead; the
-    phone or email of someone who asked not to be contacted is not searched."""
+    phone or email of someone who asked not to be contacted is not searched. Names are matched
+    without accents or case ("tomas" finds "Tomás") on either database."""
     people = consent.with_consent(people_for(membership).select_related("place", "household"))
     query = query.strip()
     if query:
-        people = people.filter(Q(name__icontains=query) | consent.matches_contact(query))
+        people = people.filter(name_matches(query) | consent.matches_contact(query))
     return people.order_by("name")[:limit] if limit else people.order_by("name")
+
+
+def name_matches(query: str, prefix: str = "") -> Q:
+    """People (or, with `prefix` such as "people__", rows reaching people) whose name holds the
+    query, ignoring accents and case: the folded query against the stored folded name."""
+    folded = fold(query)
+    if not folded:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}name_folded__contains": folded})
 
 
 def relationships_of(membership: Membership, person: Person) -> list[tuple[Relationship, Person]]:
