@@ -1,5 +1,7 @@
 """Reads of people, households and places, always scoped to the asking membership."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -7,8 +9,9 @@ from django.shortcuts import get_object_or_404
 from heard.accounts.models import Membership
 
 from . import consent
+from .duplicates import Index, Likeness, Record
 from .folding import fold
-from .models import Household, Person, Place, Relationship
+from .models import Consent, Household, Person, Place, Relationship
 
 
 def people_for(membership: Membership) -> QuerySet[Person]:
@@ -81,3 +84,74 @@ def get_tie_for(membership: Membership, person: Person, pk) -> Relationship:
         if tie.pk == pk:
             return tie
     raise Http404("No such tie.")
+
+
+@dataclass(frozen=True)
+class Lookalike:
+    """Someone already stored who looks like a person being added or looked at."""
+
+    person: Person
+    likeness: Likeness
+
+
+#: At most this many stored people are weighed against one person (a name's words, a phone's
+#: last digits and an email pick them; the matcher then scores them).
+LOOKALIKE_CANDIDATES = 400
+
+
+def lookalikes_for(
+    membership: Membership,
+    *,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    address: str = "",
+    exclude=None,
+    limit: int = 3,
+) -> list[Lookalike]:
+    """People the member may see who look like this name, phone, email and address, the
+    likeliest first. The phone and email of someone who said no to contact are not compared:
+    "same phone" would tell the member their number."""
+    words = [w for w in fold(name).split() if len(w) >= 3]
+    digits = "".join(c for c in phone if c.isdigit())
+    near = Q(pk__in=[])
+    for word in words:
+        near |= Q(name_folded__contains=word)
+    if len(digits) >= 7:
+        near |= Q(phone__contains=digits[-4:]) & ~consent.said_no(Consent.Topic.CONTACT)
+    if email.strip():
+        near |= Q(email__iexact=email.strip()) & ~consent.said_no(Consent.Topic.CONTACT)
+    people = consent.with_consent(people_for(membership)).filter(near)
+    if exclude is not None:
+        people = people.exclude(pk=exclude.pk)
+    candidates = {
+        p.pk: p for p in people.select_related("place", "household")[:LOOKALIKE_CANDIDATES]
+    }
+    index = Index(_record(p) for p in candidates.values())
+    wanted = Record(key=None, name=name, phone=phone, email=email, address=address)
+    return [Lookalike(candidates[m.b.key], m.likeness) for m in index.lookalikes(wanted)][:limit]
+
+
+def lookalikes_of(membership: Membership, person: Person, limit: int = 3) -> list[Lookalike]:
+    """Other people the member may see who look like this stored person."""
+    shown = consent.may_contact(person)
+    return lookalikes_for(
+        membership,
+        name=person.name,
+        phone=person.phone if shown else "",
+        email=person.email if shown else "",
+        address=person.household.address if person.household_id else "",
+        exclude=person,
+        limit=limit,
+    )
+
+
+def _record(person: Person) -> Record:
+    shown = not person.contact_refused
+    return Record(
+        key=person.pk,
+        name=person.name,
+        phone=person.phone if shown else "",
+        email=person.email if shown else "",
+        address=person.household.address if person.household_id else "",
+    )
