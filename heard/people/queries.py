@@ -155,3 +155,35 @@ def _record(person: Person) -> Record:
         email=person.email if shown else "",
         address=person.household.address if person.household_id else "",
     )
+
+
+#: How the merge page names what points at a person (other relations use the model's name).
+HOLDING_NAMES = {
+    "conversations.Participant.person": "conversations",
+    "conversations.Quote.person": "quotes",
+    "people.Relationship.person": "ties",
+    "people.Relationship.other": "ties",
+    "people.Consent.person": "consent answers",
+    "campaigns.SignUp.person": "sign-ups",
+    "campaigns.SignUp.brought_by": "people brought to events",
+    "commitments.Commitment.person": "commitments",
+    "leadership.Assessment.person": "leader signals",
+    "common_ground.PersonSide.person": "sides",
+}
+
+
+def holdings_of(membership: Membership, person: Person) -> list[tuple[str, int]]:
+    """What points at a person, counted, for the merge page (staff only: they see it all)."""
+    from .merging import person_relations
+
+    if not membership.is_staff_role or person.organization_id != membership.organization_id:
+        raise Http404
+    counted: dict[str, int] = {}
+    for label, model, name in person_relations():
+        if model._meta.auto_created or label == "conversations.Conversation.people":
+            continue
+        n = model.objects.filter(**{name: person}).count()
+        if n:
+            what = HOLDING_NAMES.get(label, str(model._meta.verbose_name_plural))
+            counted[what] = counted.get(what, 0) + n
+    return list(counted.items())
