@@ -70,7 +70,11 @@ def test_conversations_quotes_commitments_signals_and_consents_move(may, ours, t
 
 def test_blank_contact_details_are_filled_and_the_log_says_who_merged(may, two, maple):
     keep, dup = two
+    viewed = AuditEvent.objects.create(action="viewed", person_id=dup.pk, object_id=str(dup.pk))
     merge_people(by=may, keep=keep, duplicate=dup)
+    # The log's rows about the duplicate are about the kept person now: an erasure reaches them.
+    viewed.refresh_from_db()
+    assert viewed.person_id == keep.pk
     keep.refresh_from_db()
     assert (keep.phone, keep.email, keep.place) == (
         "(731) 555-0142",

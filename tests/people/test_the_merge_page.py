@@ -29,7 +29,7 @@ def test_the_page_shows_both_records_and_what_each_holds(may_client, alvins):
     assert page.count("Alvin Gaines") >= 2
     assert f"#{first.pk}" in page and f"#{second.pk}" in page
     assert "(901) 555-0110" in page
-    assert "1 conversations" in page
+    assert "Conversations: 1" in page
     assert "Keep this record" in page
 
 
