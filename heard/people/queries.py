@@ -112,11 +112,8 @@ def lookalikes_for(
     """People the member may see who look like this name, phone, email and address, the
     likeliest first. The phone and email of someone who said no to contact are not compared:
     "same phone" would tell the member their number."""
-    words = [w for w in fold(name).split() if len(w) >= 3]
     digits = "".join(c for c in phone if c.isdigit())
-    near = Q(pk__in=[])
-    for word in words:
-        near |= Q(name_folded__contains=word)
+    near = _same_block(fold(name).split())
     if len(digits) >= 7:
         near |= Q(phone__contains=digits[-4:]) & ~consent.said_no(Consent.Topic.CONTACT)
     if email.strip():
@@ -130,6 +127,23 @@ def lookalikes_for(
     index = Index(_record(p) for p in candidates.values())
     wanted = Record(key=None, name=name, phone=phone, email=email, address=address)
     return [Lookalike(candidates[m.b.key], m.likeness) for m in index.lookalikes(wanted)][:limit]
+
+
+def _same_block(words: list[str]) -> Q:
+    """People whose folded name shares a blocking key with these words (as the matcher files
+    them): a word of theirs, with a word starting with the initial of another."""
+    words = [w for w in words if len(w) > 1] or words
+    if len(words) == 1:
+        return Q(name_folded__contains=words[0])
+    near = Q(pk__in=[])
+    for word in words:
+        for other in words:
+            if other != word:
+                initial = Q(name_folded__startswith=other[0]) | Q(
+                    name_folded__contains=f" {other[0]}"
+                )
+                near |= Q(name_folded__contains=word) & initial
+    return near
 
 
 def lookalikes_of(membership: Membership, person: Person, limit: int = 3) -> list[Lookalike]:
