@@ -125,6 +125,11 @@ class Capture:
                 membership, name=new.name, phone=new.phone, email=new.email
             )
             asking = asking or bool(row.lookalikes)
+        if asking:
+            self.notes.append(
+                "Not saved yet: a new person looks like someone already recorded. "
+                "Say under “Who” whether it is them, then save."
+            )
         return asking
 
     def record(self) -> ConversationRecord:

@@ -37,6 +37,7 @@ def test_the_form_comes_back_once_naming_who_she_looks_like(lee_client, ours, gr
     assert "Looks like Graciela Ramírez (Maple Court, same name, same phone)" in page
     assert f'value="{graciela.pk}"> Use Graciela Ramírez' in page
     assert 'value="new"> This is someone new' in page
+    assert "Not saved yet: a new person looks like someone already recorded." in page
     assert not Conversation.objects.filter(answers__text="The heat goes off at night.").exists()
     assert Person.objects.filter(name_folded="graciela ramirez").count() == 1
 
