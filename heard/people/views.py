@@ -15,7 +15,7 @@ from heard.search import search_text
 from . import consent
 from .forms import ConsentForm
 from .models import Consent
-from .queries import get_person_for, relationships_of, search_people
+from .queries import get_person_for, lookalikes_of, relationships_of, search_people
 from .services import record_consent
 
 
@@ -51,6 +51,8 @@ def person_detail(request, pk):
             "roles": roles_of(membership, person),
             "consents": consent.answers_of(person),
             "may_record_consent": consent.may_record_consent(membership, person),
+            # Merging is staff's: a volunteer sees only part of the people a match would name.
+            "lookalikes": lookalikes_of(membership, person) if membership.is_staff_role else [],
         },
     )
 

@@ -51,6 +51,13 @@ PAGES = [
         volunteer=302,
         outsider=404,
     ),
+    # Merging two records of one person: staff only; the outsider finds neither.
+    Page(
+        "people:merge",
+        lambda o: {"pk": o.rosa.pk, "other_pk": o.sam.pk},
+        volunteer=403,
+        outsider=404,
+    ),
     Page("conversations:list"),
     Page("conversations:new"),
     Page("conversations:detail", lambda o: {"pk": o.by_lee.pk}, outsider=404),

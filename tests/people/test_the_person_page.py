@@ -154,6 +154,7 @@ def test_the_person_page_needs_the_same_queries_for_3_or_30_conversations(
     add_history(27)
     assert (queries_for(may_client, url), queries_for(lee_client, url)) == few
     # 16, and 9 for the person's sides and whether they are a bonder or a bridge on each divide
-    # (ties, their scores, places, divides and their sides, everyone's sides: a fixed number).
-    with django_assert_max_num_queries(25):
+    # (ties, their scores, places, divides and their sides, everyone's sides: a fixed number),
+    # and 1 for who looks like them (staff).
+    with django_assert_max_num_queries(26):
         may_client.get(url)

@@ -161,8 +161,9 @@ PAGES = {
         for by in ("venue", "volunteer", "campaign")
         for one in (False, True)
     },
-    # +8 for staff: the person's sides, and bonder or bridge on each divide (common_ground).
-    "the person page": ("may", lambda w: (reverse("people:detail", args=[w.leader.pk]), {}), 25),
+    # +8 for staff: the person's sides, and bonder or bridge on each divide (common_ground);
+    # +1 for who looks like them (people/duplicates.py).
+    "the person page": ("may", lambda w: (reverse("people:detail", args=[w.leader.pk]), {}), 26),
     "the person page for a volunteer": (
         "lee",
         lambda w: (reverse("people:detail", args=[w.leader.pk]), {}),

@@ -100,6 +100,7 @@ HEARD_PARAMETERS = {
     "voting:vote": {"token": "poll.token"},
     "people:ties": {"pk": "person"},
     "people:end_tie": {"pk": "person", "tie_pk": "relationship"},
+    "people:merge": {"pk": "person", "other_pk": "neighbour"},
     "smallgroups:friend_remove": {"pk": "critical_friend"},
     "smallgroups:plan": {"pk": "small_group_plan"},
     "smallgroups:resolve": {"pk": "small_group_plan"},
