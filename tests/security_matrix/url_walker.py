@@ -119,6 +119,9 @@ HEARD_PARAMETERS = {
     # A literal ("=value") for a parameter that names no object: the export of every kind is
     # A's own, and must hold nothing of B.
     "exchange:download": {"kind": "=conversations", "fmt": "=csv"},
+    "exchange:import": {"pk": "import_batch"},
+    "exchange:import_apply": {"pk": "import_batch"},
+    "exchange:import_discard": {"pk": "import_batch"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
