@@ -10,6 +10,9 @@ Heard on a laptop with SQLite and a network can run the same code on PostgreSQL:
 - HEARD_ALLOWED_HOSTS: comma-separated host names (default: localhost only).
 - HEARD_TIME_ZONE: the organization's time zone, for dates shown and typed (default
   America/Chicago).
+- HEARD_PHONE_REGION: the country whose phone numbers are written without a country code, as
+  a two-letter code (default US): "(555) 010-1234" and "+1 555 010 1234" are then one number
+  when duplicates are looked for.
 - HEARD_HTTPS: "1" when people reach Heard over HTTPS: cookies are sent over HTTPS only, plain
   HTTP is redirected, and browsers are told (HSTS, a year, subdomains included) to use HTTPS only.
   `heard check --deploy` then reports no issues.
@@ -189,6 +192,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("HEARD_TIME_ZONE", "America/Chicago")
+PHONE_REGION = os.environ.get("HEARD_PHONE_REGION", "US").upper()
 USE_I18N = True
 USE_TZ = True
 

@@ -37,7 +37,7 @@ urlpatterns = [
     path("leaders/", include("heard.leadership.urls")),
     path("reports/", include("heard.reports.urls")),
     path("common-ground/", include("heard.common_ground.urls")),
-    path("exports/", include("heard.exchange.urls")),
+    path("", include("heard.exchange.urls")),  # /exports/…, /imports/…
     path("spaces/", include("heard.spaces.urls")),
     path("", include("heard.voting.urls")),  # /votes/… for members, /vote/<token>/ public
     path("admin/", admin.site.urls),

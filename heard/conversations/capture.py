@@ -18,10 +18,12 @@ from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
 from heard.ids import parse_id
 from heard.people.models import Person
+from heard.people.queries import lookalikes_for
 from heard.refusals import show_refusal
 
 from . import forms
 from .body import Oversized
+from .models import Conversation
 from .services import ConversationRecord
 
 CARRIED = "carried"
@@ -87,7 +89,7 @@ class Capture:
         return cls(
             form=form,
             new_people=forms.NewPersonFormSet(
-                data, prefix="new", form_kwargs={"places": places, **held}
+                data, prefix="new", form_kwargs={"places": places, "people": people, **held}
             ),
             quotes=forms.QuoteFormSet(
                 data, prefix="quote", form_kwargs={"speakers": speakers, **held}
@@ -108,6 +110,27 @@ class Capture:
         checked = [f for f in self.all_forms if f is not self.carried or f.is_bound]
         valid = all([f.is_valid() for f in checked])
         return valid and forms.check_due_dates(self.form, self.promises)
+
+    def ask_about_lookalikes(self, membership: Membership) -> bool:
+        """Before a new person is stored, ask once about each who looks like someone the member
+        may see ("use her" or "this is someone new"); True when the page must ask."""
+        if Conversation.objects.filter(pk=self.form.cleaned_data.get("client_id")).exists():
+            return False  # a retry of a stored conversation: the service answers it as before
+        asking = False
+        for row in self.new_people:
+            new = row.to_new_person()
+            if new is None or row.cleaned_data.get("same_as"):
+                continue
+            row.lookalikes = lookalikes_for(
+                membership, name=new.name, phone=new.phone, email=new.email
+            )
+            asking = asking or bool(row.lookalikes)
+        if asking:
+            self.notes.append(
+                "Not saved yet: a new person looks like someone already recorded. "
+                "Say under “Who” whether it is them, then save."
+            )
+        return asking
 
     def record(self) -> ConversationRecord:
         return forms.build_record(self.form, self.new_people, self.quotes, self.promises)

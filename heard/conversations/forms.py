@@ -259,10 +259,29 @@ class NewPersonForm(HeldErrors, forms.Form):
     )
     may_contact = _yes_no("May we contact them again?")
     notes_kept = _yes_no("Agreed to notes being kept?")
+    # Asked when the name looks like someone already recorded (heard/people/duplicates.py):
+    # "new", or the id of the person meant. Empty: not asked yet.
+    same_as = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
-    def __init__(self, *args, places, **kwargs):
+    def __init__(self, *args, places, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"].queryset = places
+        self.people = people
+        self.lookalikes = []
+
+    def clean_same_as(self):
+        """ "new", the person meant (one the member may see), or "" (not asked yet)."""
+        value = self.cleaned_data.get("same_as", "")
+        if value == "new" or not value:
+            return value
+        pk = parse_id(value)
+        found = self.people.filter(pk=pk).first() if pk and self.people is not None else None
+        return found or ""
+
+    def same_person(self) -> Person | None:
+        """The person already recorded that this row turned out to be."""
+        found = self.cleaned_data.get("same_as") if self.cleaned_data.get("name") else None
+        return found if isinstance(found, Person) else None
 
     def clean(self):
         cleaned = super().clean()
@@ -385,6 +404,12 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
     people = list(data.get("people") or [])
     typed = [(row, f.to_new_person()) for row, f in enumerate(new_people)]
     speakers: dict[str, Speaker] = {_found_key(p.pk): p for p in people}
+    # A new row that was someone already recorded ("use her"): that person, not a new one.
+    for row, f in enumerate(new_people):
+        if (same := f.same_person()) is not None:
+            typed[row] = (row, None)
+            speakers[_new_key(row)] = same
+            people += [same] if same not in people else []
     speakers.update({_new_key(row): new for row, new in typed if new})
     return ConversationRecord(
         id=data["client_id"],

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from heard.accounts.models import Membership
 from heard.people import consent
 from heard.people.models import Person
+from heard.people.queries import name_matches
 
 from .models import Conversation, ConversationChange, Participant, Quote
 
@@ -88,7 +89,7 @@ def search_conversations(
             consent.quotes_seen_by(membership), conversation=OuterRef("pk"), text__icontains=query
         )
         conversations = conversations.filter(
-            Q(people__name__icontains=query)
+            name_matches(query, prefix="people__")
             | Q(answers__text__icontains=query)
             | Q(Exists(quoted))
             | Q(place__name__icontains=query)

@@ -149,6 +149,8 @@ def conversation_new(request):
         capture.note_oversized(request.oversized)
         return _capture_page(request, capture, status=413)
     if data is not None and capture.is_valid():
+        if capture.ask_about_lookalikes(membership):
+            return _capture_page(request, capture, status=200)
         try:
             conversation, created = record_conversation(by=membership, record=capture.record())
         except ValidationError as error:

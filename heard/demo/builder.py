@@ -35,6 +35,7 @@ from heard.conversations.services import (
 )
 from heard.leadership.queries import emerging_leaders
 from heard.leadership.services import ScaleLevel, record_assessment, save_scale
+from heard.people.folding import fold
 from heard.people.models import Consent, Household, Person, Place, Relationship
 from heard.people.services import forget_notes_of
 
@@ -42,6 +43,7 @@ from . import DEMO_PASSWORD, fieldnotes
 from .campaign import EVENT_ISSUES, EVENTS, MAIN_GUIDE, PAST_GUIDE, TRAINING_TEXT
 from .city import CITY, HOODS, ORGANIZATION_NAME, ORGANIZATION_SLUG, TEAM
 from .divides import add_divides
+from .entered_twice import SECOND_ENTRIES
 from .kindness import EVENT_FOCUS, Kindness
 from .leadership import NOTES as ASSESSMENT_NOTES
 from .leadership import SCALE
@@ -116,6 +118,7 @@ def build_demo(*, seed: int = SEED, log: Callable[[str], None] = print) -> Organ
         log(f"{ORGANIZATION_NAME} in {CITY}: {len(places)} places, {len(team)} logins.")
         campaigns = _campaigns(org)
         _people(org, residents, places, team, plans)
+        _entered_twice(org, residents, team)
         _ties(org, ties)
         households = len({r.home for r in residents})
         log(f"{len(residents)} people in {households} households, {len(ties)} relationships.")
@@ -219,6 +222,7 @@ def _people(org, residents: list[Resident], places, team, plans: list[Plan]) -> 
         Person(
             organization=org,
             name=r.name,
+            name_folded=fold(r.name),  # bulk_create does not call Person.save
             phone=r.phone,
             email=r.email,
             language=r.lang,
@@ -230,6 +234,19 @@ def _people(org, residents: list[Resident], places, team, plans: list[Plan]) -> 
     )
     for resident, person in zip(residents, people, strict=True):
         resident.person = person
+
+
+def _entered_twice(org, residents: list[Resident], team) -> None:
+    """A few neighbours written down a second time at a sign-in table (`entered_twice.py`)."""
+    by_name = {r.name: r for r in residents}
+    volunteer = next(m for m in team.values() if m.role == "volunteer")
+    for name, written in SECOND_ENTRIES:
+        first = by_name[name].person
+        digits = "".join(c for c in first.phone if c.isdigit())
+        phone = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}" if len(digits) == 10 else first.phone
+        Person.objects.create(
+            organization=org, name=written, phone=phone, place=first.place, added_by=volunteer.user
+        )
 
 
 def _ties(org, ties) -> None:

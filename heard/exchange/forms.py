@@ -2,6 +2,9 @@ from django import forms
 
 from heard.ids import IdChoiceField
 
+from .checking import ACTIONS, FIELDS
+from .reading import MAX_BYTES
+
 
 class ExportForm(forms.Form):
     """The campaign a conversations export is narrowed to (optional)."""
@@ -11,3 +14,51 @@ class ExportForm(forms.Form):
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campaign"].queryset = campaigns
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="A CSV file or an Excel workbook",
+        help_text="The first row names the columns: Name (or First name and Last name), Phone, "
+        "Email, Address, Neighbourhood, Language… Heard's own export comes back as it left.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError("The file is larger than 10 MB: split it.")
+        return upload
+
+
+class MappingForm(forms.Form):
+    """One choice of Heard's field per column of the file."""
+
+    def __init__(self, *args, columns, samples, **kwargs):
+        super().__init__(*args, **kwargs)
+        for index, header in enumerate(columns):
+            self.fields[str(index)] = forms.ChoiceField(
+                choices=list(FIELDS.items()),
+                required=False,
+                label=header or f"Column {index + 1}",
+                help_text=", ".join(s for s in samples[index] if s)[:120],
+            )
+
+    def mapping(self) -> dict[str, str]:
+        return {i: f for i, f in self.cleaned_data.items() if f}
+
+
+class ChoicesForm(forms.Form):
+    """What to do with each row that looks like someone: one field per such row."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        for row in rows:
+            self.fields[f"row_{row.number}"] = forms.ChoiceField(
+                choices=list(ACTIONS.items()),
+                initial=row.action,
+                label=f"Row {row.number}",
+                widget=forms.Select(attrs={"aria-label": f"What to do with row {row.number}"}),
+            )
+
+    def choices(self) -> dict[str, str]:
+        return {name.removeprefix("row_"): value for name, value in self.cleaned_data.items()}

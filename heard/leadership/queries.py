@@ -13,7 +13,7 @@ from heard.campaigns.models import SignUp
 from heard.commitments.models import Commitment
 from heard.conversations.models import Participant, Response
 from heard.people.models import Person, Relationship
-from heard.people.queries import people_for
+from heard.people.queries import name_matches, people_for
 
 from .models import Assessment, Kindliness, LeadershipLevel
 
@@ -255,7 +255,7 @@ def emerging_leaders(
     if place is not None:
         people = people.filter(place=place)
     if query:
-        people = people.filter(name__icontains=query)
+        people = people.filter(name_matches(query))
     if side is not None:
         people = people.filter(sides__side=side)
 

@@ -28,3 +28,14 @@ class TieForm(forms.Form):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["other"].queryset = people
+
+
+class MergeForm(forms.Form):
+    """Which of the two records stays; the other's rows move to it and it goes."""
+
+    keep = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect, label="Keep")
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [(p.pk, p.name) for p in people]
+        self.fields["keep"].initial = people[0].pk

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from .folding import FOLDED_LENGTH, fold
+
 
 class Place(models.Model):
     """A neighbourhood, or a turf inside one, that conversations and people belong to."""
@@ -60,6 +62,9 @@ class Person(models.Model):
         "accounts.Organization", on_delete=models.CASCADE, related_name="people"
     )
     name = models.CharField(max_length=160)
+    # The name without accents or case, for search and duplicates (heard/people/folding.py);
+    # `save` keeps it, so every service that saves a person keeps it.
+    name_folded = models.CharField(max_length=FOLDED_LENGTH, blank=True, editable=False)
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
     language = models.CharField(max_length=10, choices=Language.choices, default=Language.ENGLISH)
@@ -82,10 +87,20 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["organization", "name"])]
+        indexes = [
+            models.Index(fields=["organization", "name"]),
+            models.Index(fields=["organization", "name_folded"]),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_folded"}
+        super().save(*args, **kwargs)
 
     @property
     def contact(self) -> str:

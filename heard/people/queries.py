@@ -1,5 +1,7 @@
 """Reads of people, households and places, always scoped to the asking membership."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -7,7 +9,9 @@ from django.shortcuts import get_object_or_404
 from heard.accounts.models import Membership
 
 from . import consent
-from .models import Household, Person, Place, Relationship
+from .duplicates import Index, Likeness, Record
+from .folding import fold
+from .models import Consent, Household, Person, Place, Relationship
 
 
 def people_for(membership: Membership) -> QuerySet[Person]:
@@ -37,12 +41,22 @@ def households_for(membership: Membership) -> QuerySet[Household]:
 
 def search_people(membership: Membership, query: str, limit: int = 20) -> QuerySet[Person]:
     """People whose name, phone or email contains the query, for lists and the typeahead; the
-    phone or email of someone who asked not to be contacted is not searched."""
+    phone or email of someone who asked not to be contacted is not searched. Names are matched
+    without accents or case ("tomas" finds "Tomás") on either database."""
     people = consent.with_consent(people_for(membership).select_related("place", "household"))
     query = query.strip()
     if query:
-        people = people.filter(Q(name__icontains=query) | consent.matches_contact(query))
+        people = people.filter(name_matches(query) | consent.matches_contact(query))
     return people.order_by("name")[:limit] if limit else people.order_by("name")
+
+
+def name_matches(query: str, prefix: str = "") -> Q:
+    """People (or, with `prefix` such as "people__", rows reaching people) whose name holds the
+    query, ignoring accents and case: the folded query against the stored folded name."""
+    folded = fold(query)
+    if not folded:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}name_folded__contains": folded})
 
 
 def relationships_of(membership: Membership, person: Person) -> list[tuple[Relationship, Person]]:
@@ -70,3 +84,120 @@ def get_tie_for(membership: Membership, person: Person, pk) -> Relationship:
         if tie.pk == pk:
             return tie
     raise Http404("No such tie.")
+
+
+@dataclass(frozen=True)
+class Lookalike:
+    """Someone already stored who looks like a person being added or looked at."""
+
+    person: Person
+    likeness: Likeness
+
+
+#: At most this many stored people are weighed against one person (a name's words, a phone's
+#: last digits and an email pick them; the matcher then scores them).
+LOOKALIKE_CANDIDATES = 400
+
+
+def lookalikes_for(
+    membership: Membership,
+    *,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    address: str = "",
+    exclude=None,
+    limit: int = 3,
+) -> list[Lookalike]:
+    """People the member may see who look like this name, phone, email and address, the
+    likeliest first. The phone and email of someone who said no to contact are not compared:
+    "same phone" would tell the member their number."""
+    digits = "".join(c for c in phone if c.isdigit())
+    near = _same_block(fold(name).split())
+    if len(digits) >= 7:
+        near |= Q(phone__contains=digits[-4:]) & ~consent.said_no(Consent.Topic.CONTACT)
+    if email.strip():
+        near |= Q(email__iexact=email.strip()) & ~consent.said_no(Consent.Topic.CONTACT)
+    people = consent.with_consent(people_for(membership)).filter(near)
+    if exclude is not None:
+        people = people.exclude(pk=exclude.pk)
+    candidates = {
+        p.pk: p for p in people.select_related("place", "household")[:LOOKALIKE_CANDIDATES]
+    }
+    index = Index(_record(p) for p in candidates.values())
+    wanted = Record(key=None, name=name, phone=phone, email=email, address=address)
+    return [Lookalike(candidates[m.b.key], m.likeness) for m in index.lookalikes(wanted)][:limit]
+
+
+def _same_block(words: list[str]) -> Q:
+    """People whose folded name shares a blocking key with these words (as the matcher files
+    them): a word of theirs, with a word starting with the initial of another."""
+    words = [w for w in words if len(w) > 1] or words
+    if len(words) == 1:
+        return Q(name_folded__contains=words[0])
+    near = Q(pk__in=[])
+    for word in words:
+        for other in words:
+            if other != word:
+                initial = Q(name_folded__startswith=other[0]) | Q(
+                    name_folded__contains=f" {other[0]}"
+                )
+                near |= Q(name_folded__contains=word) & initial
+    return near
+
+
+def lookalikes_of(membership: Membership, person: Person, limit: int = 3) -> list[Lookalike]:
+    """Other people the member may see who look like this stored person."""
+    shown = consent.may_contact(person)
+    return lookalikes_for(
+        membership,
+        name=person.name,
+        phone=person.phone if shown else "",
+        email=person.email if shown else "",
+        address=person.household.address if person.household_id else "",
+        exclude=person,
+        limit=limit,
+    )
+
+
+def _record(person: Person) -> Record:
+    shown = not person.contact_refused
+    return Record(
+        key=person.pk,
+        name=person.name,
+        phone=person.phone if shown else "",
+        email=person.email if shown else "",
+        address=person.household.address if person.household_id else "",
+    )
+
+
+#: How the merge page names what points at a person (other relations use the model's name).
+HOLDING_NAMES = {
+    "conversations.Participant.person": "conversations",
+    "conversations.Quote.person": "quotes",
+    "people.Relationship.person": "ties",
+    "people.Relationship.other": "ties",
+    "people.Consent.person": "consent answers",
+    "campaigns.SignUp.person": "sign-ups",
+    "campaigns.SignUp.brought_by": "people brought to events",
+    "commitments.Commitment.person": "commitments",
+    "leadership.Assessment.person": "leader signals",
+    "common_ground.PersonSide.person": "sides",
+}
+
+
+def holdings_of(membership: Membership, person: Person) -> list[tuple[str, int]]:
+    """What points at a person, counted, for the merge page (staff only: they see it all)."""
+    from .merging import person_relations
+
+    if not membership.is_staff_role or person.organization_id != membership.organization_id:
+        raise Http404
+    counted: dict[str, int] = {}
+    for label, model, name in person_relations():
+        if model._meta.auto_created or label == "conversations.Conversation.people":
+            continue
+        n = model.objects.filter(**{name: person}).count()
+        if n:
+            what = HOLDING_NAMES.get(label, str(model._meta.verbose_name_plural))
+            counted[what] = counted.get(what, 0) + n
+    return list(counted.items())

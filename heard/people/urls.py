@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_ties
+from . import views, views_merge, views_ties
 
 app_name = "people"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("<id:pk>/consent/", views.person_consent, name="consent"),
     path("<id:pk>/ties/", views_ties.ties, name="ties"),
     path("<id:pk>/ties/<id:tie_pk>/end/", views_ties.end, name="end_tie"),
+    path("<id:pk>/merge/<id:other_pk>/", views_merge.merge, name="merge"),
 ]

@@ -16,7 +16,7 @@ from heard.spaces.queries import spaces_of
 from . import consent
 from .forms import ConsentForm
 from .models import Consent
-from .queries import get_person_for, relationships_of, search_people
+from .queries import get_person_for, lookalikes_of, relationships_of, search_people
 from .services import record_consent
 
 
@@ -53,6 +53,8 @@ def person_detail(request, pk):
             "spaces": list(spaces_of(membership, person)),
             "consents": consent.answers_of(person),
             "may_record_consent": consent.may_record_consent(membership, person),
+            # Merging is staff's: a volunteer sees only part of the people a match would name.
+            "lookalikes": lookalikes_of(membership, person) if membership.is_staff_role else [],
         },
     )
 

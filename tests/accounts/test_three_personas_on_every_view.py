@@ -51,6 +51,13 @@ PAGES = [
         volunteer=302,
         outsider=404,
     ),
+    # Merging two records of one person: staff only; the outsider finds neither.
+    Page(
+        "people:merge",
+        lambda o: {"pk": o.rosa.pk, "other_pk": o.sam.pk},
+        volunteer=403,
+        outsider=404,
+    ),
     Page("conversations:list"),
     Page("conversations:new"),
     Page("conversations:detail", lambda o: {"pk": o.by_lee.pk}, outsider=404),
@@ -192,11 +199,40 @@ PAGES += [
     ),
 ]
 
+
+def _import_batch(ours):
+    from heard.exchange.models import ImportBatch
+
+    batch, _ = ImportBatch.objects.get_or_create(
+        organization=ours.org,
+        filename="sign-in.csv",
+        defaults={"columns": ["Name"], "rows": [["Ana Diaz"]], "mapping": {"0": "name"}},
+    )
+    return batch
+
+
 # Every member exports what they may see (an outsider exports their own organization's).
 NAMESPACES |= {"exchange"}
 PAGES += [
     Page("exchange:index"),
     Page("exchange:download", lambda o: {"kind": "people", "fmt": "csv"}),
+    # Importing people is staff work; a GET of a button's address goes back to the import.
+    Page("exchange:imports", volunteer=403),
+    Page("exchange:import", lambda o: {"pk": _import_batch(o).pk}, volunteer=403, outsider=404),
+    Page(
+        "exchange:import_apply",
+        lambda o: {"pk": _import_batch(o).pk},
+        organizer=302,
+        volunteer=403,
+        outsider=404,
+    ),
+    Page(
+        "exchange:import_discard",
+        lambda o: {"pk": _import_batch(o).pk},
+        organizer=302,
+        volunteer=403,
+        outsider=404,
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from heard.accounts.models import Membership
@@ -25,6 +26,7 @@ from heard.demo import DEMO_PASSWORD, DEMO_USERS
 from heard.demo.builder import delete_demo, demo_organization, load_demo
 from heard.leadership.models import Assessment
 from heard.people import consent
+from heard.people.folding import fold
 from heard.people.models import Consent, Household, Person, Relationship
 
 SPANISH = re.compile(r"\b(que|los|las|del|tiene|dice|su|para|porque|pero)\b")
@@ -542,3 +544,23 @@ def test_the_demo_has_places_where_neighbours_meet(demo, db):
     client.force_login(organizer.user)
     assert client.get("/spaces/").status_code == 200
     assert client.get(f"/spaces/{group.space_id}/").status_code == 200
+
+
+def test_every_demo_name_is_folded_for_search(demo, db):
+    people = Person.objects.filter(organization=demo).values_list("name", "name_folded")
+    assert all(folded == fold(name) for name, folded in people)
+
+
+def test_the_person_page_warns_of_the_neighbours_entered_twice(demo, client, db):
+    organizer = Membership.objects.get(organization=demo, user__username="organizer")
+    client.force_login(organizer.user)
+    for name, written in (("Alvin Gaines", "Alvin Gaines"), ("Rubén Medina", "Ruben Medina")):
+        first = Person.objects.filter(organization=demo, name=name).order_by("pk").first()
+        second = Person.objects.filter(organization=demo, name=written).order_by("-pk").first()
+        page = client.get(reverse("people:detail", args=[first.pk])).content.decode()
+        assert "Might be the same person as" in page
+        assert reverse("people:merge", args=[first.pk, second.pk]) in page
+        box = page[page.index("Might be the same person as") :][:600]
+        assert "same name" in box, box
+        if consent.may_contact(first):
+            assert "same phone" in box, box

@@ -162,8 +162,8 @@ PAGES = {
         for one in (False, True)
     },
     # +8 for staff: the person's sides, and bonder or bridge on each divide (common_ground);
-    # +1: the third spaces where they run into neighbours.
-    "the person page": ("may", lambda w: (reverse("people:detail", args=[w.leader.pk]), {}), 26),
+    # +1: the third spaces where they run into neighbours; +1 for who looks like them.
+    "the person page": ("may", lambda w: (reverse("people:detail", args=[w.leader.pk]), {}), 27),
     "the person page for a volunteer": (
         "lee",
         lambda w: (reverse("people:detail", args=[w.leader.pk]), {}),

@@ -255,8 +255,23 @@ def build_organization(tag: str) -> SimpleNamespace:
     )
     _small_groups(made, words)
     _third_spaces(made, words)
+    _imports(made, words)
     _installation_wide(made, words)
     return made
+
+
+def _imports(made: SimpleNamespace, words) -> None:
+    """A file of people being imported, not yet applied: its rows are the organization's words."""
+    from heard.exchange.models import ImportBatch
+
+    made.import_batch = ImportBatch.objects.create(
+        organization=made.org,
+        filename=words("file") + ".csv",
+        columns=["Name", "Phone"],
+        rows=[[words("imported neighbour"), "555 404 0000"]],
+        mapping={"0": "name", "1": "phone"},
+        created_by=made.organizer.user,
+    )
 
 
 def _installation_wide(made: SimpleNamespace, words) -> None:

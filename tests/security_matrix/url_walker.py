@@ -100,6 +100,7 @@ HEARD_PARAMETERS = {
     "voting:vote": {"token": "poll.token"},
     "people:ties": {"pk": "person"},
     "people:end_tie": {"pk": "person", "tie_pk": "relationship"},
+    "people:merge": {"pk": "person", "other_pk": "neighbour"},
     "smallgroups:friend_remove": {"pk": "critical_friend"},
     "smallgroups:plan": {"pk": "small_group_plan"},
     "smallgroups:resolve": {"pk": "small_group_plan"},
@@ -124,6 +125,9 @@ HEARD_PARAMETERS = {
     "spaces:small_group": {"pk": "third_space"},
     "spaces:regular_add": {"pk": "third_space"},
     "spaces:regular_remove": {"pk": "third_space", "regular_pk": "regular"},
+    "exchange:import": {"pk": "import_batch"},
+    "exchange:import_apply": {"pk": "import_batch"},
+    "exchange:import_discard": {"pk": "import_batch"},
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
