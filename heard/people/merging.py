@@ -129,6 +129,7 @@ RULES: dict[str, Rule] = {
     "smallgroups.GroupSeat.person": unique_per("plan"),
     "smallgroups.Lock.person_a": pairs("person_a", "person_b", "plan"),
     "smallgroups.Lock.person_b": pairs("person_a", "person_b", "plan"),
+    "spaces.Regular.person": unique_per("space"),  # one row per person and place
 }
 
 #: Details of the duplicate that fill the kept person's when theirs are blank.
