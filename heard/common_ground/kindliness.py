@@ -22,6 +22,7 @@ from heard.conversations.models import Participant
 from heard.conversations.queries import conversations_for
 from heard.leadership.models import Assessment, Kindliness
 from heard.people.queries import people_for
+from heard.spaces.models import Regular
 from heard.themes.queries import themes_for
 
 from .divides import (
@@ -59,6 +60,7 @@ class Mix:
     barriers: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     finds_asking_hard: int = 0  # people with at least one barrier
     theme_id: int | None = None
+    space_id: int | None = None
 
     def add(self, orientation: str, barriers: frozenset[str]) -> None:
         self.people += 1
@@ -128,6 +130,7 @@ class KindlinessLens:
     everyone: Mix
     themes: list[Mix]
     places: list[Mix]
+    spaces: list[Mix]  # the third spaces the campaign's people go to; hubs of helping marked
     divides: list[tuple[DivideChoice, list[Mix]]]
     reach: Reach
 
@@ -195,9 +198,23 @@ def kindliness_lens(
         everyone=all_mix,
         themes=sorted((m for m in themes.values() if m.people), key=lambda m: (-m.people, m.label)),
         places=places,
+        spaces=_spaces(membership, in_campaign, judged),
         divides=by_divide,
         reach=_reach(campaign, reached, in_campaign, judged),
     )
+
+
+def _spaces(membership: Membership, in_campaign: set[int], judged) -> list[Mix]:
+    """Who goes to each third space, by orientation: where help-focused hubs and ordinary
+    meeting places reach those who find asking for help hard."""
+    mixes: dict[int, Mix] = {}
+    rows = Regular.objects.filter(
+        space__organization=membership.organization, person__in=in_campaign
+    ).values_list("space_id", "space__name", "space__hub_of_helping", "person_id")
+    for space_id, name, hub, person in rows:
+        label = f"{name} (hub of helping)" if hub else name
+        mixes.setdefault(space_id, Mix(label, space_id=space_id)).add(*judged(person))
+    return sorted(mixes.values(), key=lambda m: (-m.people, m.label))
 
 
 def _reach(campaign: Campaign, reached, in_campaign: set[int], judged) -> Reach:

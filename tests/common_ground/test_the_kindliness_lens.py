@@ -139,3 +139,21 @@ def test_the_page_reads_a_fixed_number_of_queries(
         judged(person, kindliness="traditional", gave_without_return=True)
         SignUpFactory(event=event, person=person)
     assert queries_for(may_client, url(ours.campaign)) == before
+
+
+def test_third_spaces_show_who_goes_there_by_orientation(ours, may, lens_world):
+    from heard.spaces.models import Regular, ThirdSpace
+
+    hub = ThirdSpace.objects.create(
+        organization=ours.org, name="Food pantry", name_key="food pantry", hub_of_helping=True
+    )
+    park = ThirdSpace.objects.create(organization=ours.org, name="Park", name_key="park")
+    Regular.objects.create(person=lens_world.bo, space=hub, how="organizer")
+    Regular.objects.create(person=lens_world.ann, space=park, how="organizer")
+    Regular.objects.create(person=lens_world.bo, space=park, how="organizer")
+    spaces = {m.label: m for m in lens_of(may, ours.campaign).spaces}
+    assert (spaces["Park"].people, spaces["Park"].finds_asking_hard) == (2, 1)
+    pantry = spaces["Food pantry (hub of helping)"]
+    assert (pantry.people, pantry.finds_asking_hard, dict(pantry.orientations)) == (
+        1, 0, {"activist": 1},
+    )  # fmt: skip
