@@ -17,11 +17,32 @@ class ExportForm(forms.Form):
 
 
 class UploadForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[("people", "People"), ("conversations", "Past conversations (door notes…)")],
+        initial="people",
+        required=False,
+        widget=forms.RadioSelect,
+        label="What the file holds",
+    )
+    campaign = IdChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="—",
+        label="Campaign (for conversations)",
+        help_text="Past conversations join this campaign and are themed with it.",
+    )
     file = forms.FileField(
         label="A CSV file or an Excel workbook",
         help_text="The first row names the columns: Name (or First name and Last name), Phone, "
         "Email, Address, Neighbourhood, Language… Heard's own export comes back as it left.",
     )
+
+    def __init__(self, *args, campaigns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = campaigns
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or "people"
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -33,11 +54,11 @@ class UploadForm(forms.Form):
 class MappingForm(forms.Form):
     """One choice of Heard's field per column of the file."""
 
-    def __init__(self, *args, columns, samples, **kwargs):
+    def __init__(self, *args, columns, samples, fields=FIELDS, **kwargs):
         super().__init__(*args, **kwargs)
         for index, header in enumerate(columns):
             self.fields[str(index)] = forms.ChoiceField(
-                choices=list(FIELDS.items()),
+                choices=list(fields.items()),
                 required=False,
                 label=header or f"Column {index + 1}",
                 help_text=", ".join(s for s in samples[index] if s)[:120],

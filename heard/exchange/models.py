@@ -13,6 +13,7 @@ from django.db import models
 class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         PEOPLE = "people", "People"
+        CONVERSATIONS = "conversations", "Conversations (past listening)"
 
     class Status(models.TextChoices):
         PREVIEW = "preview", "Being checked"
@@ -23,6 +24,10 @@ class ImportBatch(models.Model):
         "accounts.Organization", on_delete=models.CASCADE, related_name="imports"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PEOPLE)
+    # The campaign past conversations are imported into (a conversations import only).
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     filename = models.CharField(max_length=200)
     columns = models.JSONField(default=list)  # the header row, as written
     rows = models.JSONField(default=list)  # every other row, as text cells

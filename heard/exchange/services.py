@@ -13,7 +13,7 @@ from heard.people.models import Consent, Household, Person, Place
 from heard.privacy import audit
 from heard.privacy.models import Action
 
-from . import checking
+from . import checking, past_listening
 from .models import ImportBatch
 from .reading import Unreadable, read_table
 
@@ -25,21 +25,47 @@ def _staff(by: Membership) -> None:
         raise PermissionDenied("Only organizers import people.")
 
 
-def start_import(*, by: Membership, filename: str, data: bytes) -> ImportBatch:
-    """Read the file and keep it, mapped as Heard guesses; nothing is imported yet."""
+def start_import(
+    *, by: Membership, filename: str, data: bytes, kind: str = ImportBatch.Kind.PEOPLE,
+    campaign=None,
+) -> ImportBatch:  # fmt: skip
+    """Read the file and keep it, mapped as Heard guesses; nothing is imported yet. Past
+    conversations go into a campaign of the organization."""
     _staff(by)
+    conversations = kind == ImportBatch.Kind.CONVERSATIONS
+    if conversations and (campaign is None or campaign.organization_id != by.organization_id):
+        raise ValidationError({"campaign": ["Choose the campaign these conversations belong to."]})
     try:
         columns, rows = read_table(filename, data)
     except Unreadable as error:
         raise ValidationError({"file": [str(error)]}) from None
     return ImportBatch.objects.create(
         organization=by.organization,
+        kind=kind,
+        campaign=campaign if conversations else None,
         filename=filename[:200],
         columns=columns,
         rows=rows,
-        mapping=checking.guess_mapping(by, columns),
+        mapping=(
+            past_listening.guess(campaign, columns)
+            if conversations
+            else checking.guess_mapping(by, columns)
+        ),
         created_by=by.user,
     )
+
+
+def fields_of(batch: ImportBatch) -> dict[str, str]:
+    if batch.kind == ImportBatch.Kind.CONVERSATIONS:
+        return past_listening.fields_for(batch.campaign)
+    return checking.FIELDS
+
+
+def check(by: Membership, batch: ImportBatch):
+    """The check of the batch's rows, for its kind (see checking.py and past_listening.py)."""
+    if batch.kind == ImportBatch.Kind.CONVERSATIONS:
+        return past_listening.check_conversations(by, batch)
+    return checking.check_people(by, batch)
 
 
 def _open(by: Membership, batch: ImportBatch) -> ImportBatch:
@@ -53,15 +79,28 @@ def _open(by: Membership, batch: ImportBatch) -> ImportBatch:
 
 def set_mapping(*, by: Membership, batch: ImportBatch, mapping: dict[str, str]) -> ImportBatch:
     batch = _open(by, batch)
-    mapping = {
-        i: f for i, f in mapping.items() if f in checking.FIELDS and int(i) < len(batch.columns)
-    }
-    problems = checking.mapping_problems(mapping)
+    fields = fields_of(batch)
+    mapping = {i: f for i, f in mapping.items() if f in fields and int(i) < len(batch.columns)}
+    problems = mapping_problems(batch, mapping)
     if problems:
         raise ValidationError(problems)
     batch.mapping, batch.choices = mapping, {}
     batch.save(update_fields=["mapping", "choices"])
     return batch
+
+
+def mapping_problems(batch: ImportBatch, mapping: dict[str, str]) -> list[str]:
+    if batch.kind != ImportBatch.Kind.CONVERSATIONS:
+        return checking.mapping_problems(mapping)
+    fields = [f for f in mapping.values() if f]
+    problems = [f"Two columns are mapped to {f}." for f in set(fields) if fields.count(f) > 1]
+    if "held_on" not in fields:
+        problems.append("Map a column to Date.")
+    if "person" not in fields:
+        problems.append("Map a column to Person's name.")
+    if not any(f.startswith("answer:") for f in fields):
+        problems.append("Map at least one column to a guide question's answer.")
+    return problems
 
 
 def set_choices(*, by: Membership, batch: ImportBatch, choices: dict[str, str]) -> ImportBatch:
@@ -83,7 +122,7 @@ def apply_import(*, by: Membership, batch: ImportBatch) -> dict:
     stored and the refusal names each row and column. Returns the report."""
     with transaction.atomic():
         batch = _open(by, ImportBatch.objects.select_for_update().get(pk=batch.pk))
-        checked = checking.check_people(by, batch)
+        checked = check(by, batch)
         if checked.problems:
             raise ValidationError(
                 [
@@ -92,7 +131,10 @@ def apply_import(*, by: Membership, batch: ImportBatch) -> dict:
                     for column, message in row.problems
                 ]  # fmt: skip
             )
-        report = _store(by, checked)
+        if batch.kind == ImportBatch.Kind.CONVERSATIONS:
+            report = past_listening.store_conversations(by, batch, checked)
+        else:
+            report = _store(by, checked)
         batch.status, batch.applied_at, batch.report = (
             ImportBatch.Status.APPLIED,
             timezone.now(),
@@ -107,8 +149,8 @@ def apply_import(*, by: Membership, batch: ImportBatch) -> dict:
             kind="exchange.importbatch",
             object_id=batch.pk,
             detail=(
-                f"people imported from a file: {report['created']} new, {report['merged']} "
-                f"added to people already here, {report['skipped']} left out"
+                f"{batch.kind} imported from a file: {report['created']} new, "
+                f"{report['merged']} with people already here, {report['skipped']} left out"
             ),
         )
         return report

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from heard.accounts.queries import STAFF_ROLES, member_required
+from heard.campaigns.queries import campaigns_for
 from heard.refusals import show_refusal
 
 from . import checking, services
@@ -20,11 +21,19 @@ PROBLEMS_SHOWN = 200
 @member_required(*STAFF_ROLES)
 def import_list(request):
     membership = request.membership
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(
+        request.POST or None, request.FILES or None, campaigns=campaigns_for(membership)
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            batch = services.start_import(by=membership, filename=upload.name, data=upload.read())
+            batch = services.start_import(
+                by=membership,
+                filename=upload.name,
+                data=upload.read(),
+                kind=form.cleaned_data["kind"],
+                campaign=form.cleaned_data["campaign"],
+            )
         except ValidationError as error:
             show_refusal(form, error)
         else:
@@ -52,6 +61,7 @@ def import_detail(request, pk):
         initial=batch.mapping,
         columns=batch.columns,
         samples=samples,
+        fields=services.fields_of(batch),
     )
     if mapping_form.is_bound and mapping_form.is_valid():
         try:
@@ -60,7 +70,7 @@ def import_detail(request, pk):
             show_refusal(mapping_form, error)
         else:
             return redirect("exchange:import", pk=batch.pk)
-    checked = checking.check_people(membership, batch)
+    checked = services.check(membership, batch)
     choices_form = ChoicesForm(data if data and "choose" in data else None, rows=checked.matched)
     if choices_form.is_bound and choices_form.is_valid():
         services.set_choices(by=membership, batch=batch, choices=choices_form.choices())
@@ -72,7 +82,7 @@ def import_detail(request, pk):
         {
             "batch": batch,
             "mapping_form": mapping_form,
-            "mapping_problems": checking.mapping_problems(batch.mapping),
+            "mapping_problems": services.mapping_problems(batch, batch.mapping),
             "checked": checked,
             "problems": checked.problems[:PROBLEMS_SHOWN],
             "matches": [(row, choices_form[f"row_{row.number}"]) for row in checked.matched],

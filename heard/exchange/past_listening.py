@@ -1,0 +1,306 @@
+"""Importing past listening: a spreadsheet of conversations (door notes, a tabling sheet) into one
+campaign, so that what was heard before Heard can be themed with the rest.
+
+Each row is one conversation: its date, where it was held, who held it, the person it was with
+(matched to the people already here as the people import does, else added), the next step and
+their answer, and one column per guide question. The check names every problem by row and
+column; the apply stores each row through `record_conversation`, the same service as the capture
+form, in one transaction: all or nothing. A row's conversation id (Heard's own export carries it)
+makes a second import of the same file store nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from heard.accounts.models import Membership
+from heard.campaigns.models import Campaign
+from heard.conversations.models import Conversation, NextStep, Response, Venue
+from heard.conversations.services import ConversationRecord, date_problem, record_conversation
+from heard.people.duplicates import Index, Record
+from heard.people.folding import fold
+from heard.people.models import Person, Place
+from heard.people.queries import people_for, places_for
+from heard.people.services import NewPerson
+
+from .checking import ACTIONS, CREATE, MERGE, SKIP
+from .models import ImportBatch
+
+BASE_FIELDS = {
+    "": "Leave out",
+    "id": "Conversation id (from a Heard export)",
+    "held_on": "Date",
+    "venue": "Where (door, tabling, one-to-one, small group)",
+    "held_by": "Held by (a member's username)",
+    "person": "Person's name",
+    "phone": "Person's phone",
+    "email": "Person's email",
+    "neighbourhood": "Neighbourhood",
+    "next_step": "Next step invited",
+    "next_step_response": "Their answer (yes, maybe, no)",
+}
+HEADERS = {
+    "id": "id", "date": "held_on", "held_on": "held_on", "fecha": "held_on", "day": "held_on",
+    "venue": "venue", "where": "venue", "type": "venue", "held_by": "held_by", "held by": "held_by",
+    "volunteer": "held_by", "canvasser": "held_by", "person": "person", "people": "person",
+    "name": "person", "nombre": "person", "phone": "phone", "email": "email",
+    "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "barrio": "neighbourhood",
+    "next_step": "next_step", "next step": "next_step", "next_step_response": "next_step_response",
+    "response": "next_step_response",
+}  # fmt: skip
+VENUES = {fold(label): value for value, label in Venue.choices} | {
+    "door": Venue.DOOR, "doors": Venue.DOOR, "canvass": Venue.DOOR, "door knock": Venue.DOOR,
+    "tabling": Venue.TABLING, "table": Venue.TABLING, "event": Venue.TABLING,
+    "one to one": Venue.ONE_TO_ONE, "1:1": Venue.ONE_TO_ONE, "121": Venue.ONE_TO_ONE,
+    "one_to_one": Venue.ONE_TO_ONE, "small group": Venue.SMALL_GROUP,
+    "small_group": Venue.SMALL_GROUP, "other": Venue.OTHER,
+}  # fmt: skip
+NEXT_STEPS = {fold(label): value for value, label in NextStep.choices if value} | {
+    value: value for value in NextStep.values if value
+}
+RESPONSES = {fold(label): value for value, label in Response.choices} | {
+    value: value for value in Response.values
+} | {"si": Response.YES, "quizas": Response.MAYBE}  # fmt: skip
+DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%B %d, %Y", "%d %B %Y")
+
+
+def fields_for(campaign: Campaign) -> dict[str, str]:
+    """The fields a column may fill: the conversation's, and each guide question's answer."""
+    questions = {f"answer:{q.pk}": f"Answer: {q.prompt}" for q in campaign.questions.all()}
+    return {**BASE_FIELDS, **questions}
+
+
+def guess(campaign: Campaign, columns: list[str]) -> dict[str, str]:
+    prompts = {fold(q.prompt): f"answer:{q.pk}" for q in campaign.questions.all()}
+    mapping: dict[str, str] = {}
+    for index, header in enumerate(columns):
+        key = fold(header).removeprefix("answer: ").strip()
+        found = HEADERS.get(key) or prompts.get(key, "")
+        if found and found not in mapping.values():
+            mapping[str(index)] = found
+    return mapping
+
+
+@dataclass
+class Heard:
+    """One row as it would be imported."""
+
+    number: int
+    values: dict[str, str]
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    held_on: dt.date | None = None
+    held_by: Membership | None = None
+    person: Person | None = None  # the person already here it is with
+    same_as_row: int | None = None  # the same new person as an earlier row's
+    reasons: str = ""
+    action: str = CREATE
+    already_here: bool = False  # the conversation id is stored already: nothing to do
+
+    @property
+    def name(self) -> str:
+        return self.values.get("person", "")
+
+    @property
+    def looks_like_someone(self) -> bool:
+        return self.person is not None or self.same_as_row is not None
+
+
+@dataclass
+class CheckedListening:
+    rows: list[Heard]
+    new_places: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Heard]:
+        return [r for r in self.rows if r.problems]
+
+    @property
+    def matched(self) -> list[Heard]:
+        return [r for r in self.rows if r.looks_like_someone and not r.problems]
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if not r.problems and r.action == action)
+
+
+def check_conversations(membership: Membership, batch: ImportBatch) -> CheckedListening:
+    campaign = batch.campaign
+    fields = fields_for(campaign)
+    members = {
+        m.user.get_username().casefold(): m
+        for m in Membership.objects.filter(
+            organization=membership.organization, user__is_active=True
+        ).select_related("user", "organization")
+    }
+    ours = {p.pk: p for p in people_for(membership).select_related("household")}
+    here = Index(
+        Record(pk, p.name, p.phone, p.email, p.household.address if p.household else "")
+        for pk, p in ours.items()
+    )
+    earlier = Index()
+    places = {fold(p.name) for p in places_for(membership)}
+    new_places: dict[str, str] = {}
+    ids = [
+        _uuid(cells[int(i)]) for cells in batch.rows for i, f in batch.mapping.items() if f == "id"
+    ]
+    stored = set(
+        Conversation.objects.filter(
+            organization=membership.organization, pk__in=[i for i in ids if i]
+        ).values_list("pk", flat=True)
+    )
+    rows = []
+    for index, cells in enumerate(batch.rows):
+        values = {
+            name: " ".join(str(cells[int(i)]).split())
+            for i, name in batch.mapping.items()
+            if name and int(i) < len(cells)
+        }
+        if not any(values.values()):
+            continue
+        row = Heard(number=index + 2, values=values)
+        _check(row, campaign, fields, members, membership, places, new_places)
+        if values.get("id") and _uuid(values["id"]) in stored:
+            row.already_here, row.action = True, SKIP
+        elif not row.problems:
+            _match(row, ours, here, earlier)
+            chosen = batch.choices.get(str(row.number))
+            row.action = (
+                chosen if chosen in ACTIONS else (MERGE if row.looks_like_someone else CREATE)
+            )
+            if row.action == MERGE and not row.looks_like_someone:
+                row.action = CREATE
+            if row.person is None and row.same_as_row is None:
+                earlier.add(
+                    Record(row.number, row.name, values.get("phone", ""), values.get("email", ""))
+                )
+        rows.append(row)
+    return CheckedListening(rows=rows, new_places=sorted(new_places.values()))
+
+
+def _uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(text).strip())
+    except ValueError:
+        return None
+
+
+def _date(text: str) -> dt.date | None:
+    for pattern in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _check(row, campaign, fields, members, membership, places, new_places) -> None:
+    v = row.values
+    if v.get("id") and _uuid(v["id"]) is None:
+        row.problems.append((fields["id"], f"“{v['id']}” is not a conversation id."))
+    row.held_on = _date(v.get("held_on", ""))
+    if row.held_on is None:
+        row.problems.append((fields["held_on"], "Write the date as 2026-05-31 or 5/31/2026."))
+    elif problem := date_problem(campaign, row.held_on):
+        row.problems.append((fields["held_on"], problem))
+    venue = VENUES.get(fold(v.get("venue", "")) or "door")
+    if venue is None:
+        row.problems.append((fields["venue"], "Write door, tabling, one-to-one or small group."))
+    v["venue"] = venue or ""
+    row.held_by = members.get(v.get("held_by", "").casefold()) if v.get("held_by") else membership
+    if row.held_by is None:
+        row.problems.append((fields["held_by"], f"No member signs in as “{v['held_by']}”."))
+    if not v.get("person"):
+        row.problems.append((fields["person"], "Whom was it with? A name is needed."))
+    elif len(v["person"]) > 160:
+        row.problems.append((fields["person"], "Longer than 160 characters."))
+    if v.get("next_step"):
+        step = NEXT_STEPS.get(fold(v["next_step"]))
+        if step is None:
+            row.problems.append(
+                (fields["next_step"], "Write house meeting, training, action, one-to-one or event.")
+            )
+        v["next_step"] = step or ""
+    if v.get("next_step_response"):
+        said = RESPONSES.get(fold(v["next_step_response"]))
+        if said is None:
+            row.problems.append(
+                (fields["next_step_response"], "Write yes, maybe, no or not asked.")
+            )
+        v["next_step_response"] = said or ""
+    answers = [name for name in v if name.startswith("answer:") and v[name]]
+    if not answers:
+        row.problems.append(
+            ("Answers", "No answer to any guide question: nothing was heard to import.")
+        )
+    for name in answers:
+        if len(v[name]) > 20_000:
+            row.problems.append((fields[name], "Longer than 20,000 characters."))
+    if v.get("neighbourhood") and fold(v["neighbourhood"]) not in places:
+        new_places.setdefault(fold(v["neighbourhood"]), v["neighbourhood"][:120])
+
+
+def _match(row: Heard, ours: dict, here: Index, earlier: Index) -> None:
+    v = row.values
+    record = Record(row.number, v["person"], v.get("phone", ""), v.get("email", ""))
+    found = here.lookalikes(record)
+    if found:
+        row.person, row.reasons = ours[found[0].b.key], found[0].likeness.said
+        return
+    above = earlier.lookalikes(record)
+    if above:
+        row.same_as_row, row.reasons = above[0].b.key, above[0].likeness.said
+
+
+def store_conversations(by: Membership, batch: ImportBatch, checked: CheckedListening) -> dict:
+    """Inside the caller's transaction: each row through `record_conversation`."""
+    campaign = batch.campaign
+    places = {fold(p.name): p for p in places_for(by)}
+    for name in checked.new_places:
+        places[fold(name)] = Place.objects.create(organization=by.organization, name=name)
+    made: dict[int, Person] = {}
+    stored = skipped = 0
+    for row in checked.rows:
+        if row.action == SKIP:
+            skipped += 1
+            continue
+        v = row.values
+        place = places.get(fold(v.get("neighbourhood", ""))) if v.get("neighbourhood") else None
+        person = None
+        if row.action == MERGE:
+            person = row.person or made.get(row.same_as_row)
+        new = []
+        if person is None:
+            new = [
+                NewPerson(
+                    name=v["person"],
+                    phone=v.get("phone", ""),
+                    email=v.get("email", ""),
+                    place=place,
+                )
+            ]
+        record = ConversationRecord(
+            id=_uuid(v.get("id", "")) or uuid.uuid4(),
+            campaign=campaign,
+            venue=v["venue"],
+            held_on=row.held_on,
+            place=place,
+            people=[person] if person else [],
+            new_people=new,
+            answers={
+                int(k.split(":")[1]): text
+                for k, text in v.items()
+                if k.startswith("answer:") and text
+            },
+            next_step=v.get("next_step", ""),
+            next_step_response=v.get("next_step_response") or Response.NOT_ASKED,
+        )
+        conversation, _ = record_conversation(by=row.held_by, record=record)
+        made[row.number] = person or conversation.participants.get().person
+        stored += 1
+    return {
+        "created": stored,
+        "merged": checked.count(MERGE),
+        "skipped": skipped,
+        "new_places": checked.new_places,
+    }
