@@ -102,6 +102,9 @@ INSTALLED_APPS = [
     "heard.reports",
     "heard.opinions",
     "heard.voting",
+    "heard.api",
+    # django-ninja: its Swagger UI assets are served from here (no CDN).
+    "ninja",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
