@@ -311,7 +311,7 @@ def get_conversation(request, conversation_id: uuid.UUID):
 @conversations.post(
     "/",
     response={200: s.ConversationDetail, 201: s.ConversationDetail, 409: s.Problem, **s.ERRORS},
-    url_name="conversation_create",
+    url_name="conversations",
     summary="Record a conversation (idempotent on its id)",
     description=(
         "Stored by the same service as the capture form, in one transaction. 201 when stored, "

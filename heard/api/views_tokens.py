@@ -4,7 +4,6 @@ and revokes their own (an administrator, anyone's)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from heard.accounts.models import Role
 from heard.accounts.queries import member_required, members_for
@@ -51,9 +50,10 @@ def token_new(request):
 
 
 @member_required()
-@require_POST
 def token_revoke(request, pk):
     token = get_token_for(request.membership, pk)
+    if request.method != "POST":
+        return redirect("api_tokens:list")
     services.revoke_token(by=request.membership, token=token)
     messages.success(request, f"The token “{token.name}” no longer works.")
     return redirect("api_tokens:list")

@@ -73,7 +73,7 @@ CALLS = [
     ),
     # Recording: our campaign is unknown to the outsider (refused in words, nothing stored).
     Call(
-        "conversation_create",
+        "conversations",
         lambda o: "/api/v1/conversations/",
         organizer=201,
         volunteer=201,
