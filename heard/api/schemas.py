@@ -5,11 +5,12 @@ no database stores); every id is bounded as `heard.ids` bounds ids typed into UR
 """
 
 import datetime as dt
+import re
 import uuid
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, Strict
 
 from heard.commitments.models import Commitment
 from heard.conversations.models import MAX_TEXT, NextStep, Quote, Response, Venue
@@ -17,6 +18,23 @@ from heard.ids import MAX_ID
 from heard.people.models import Person
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+#: In a JSON body a number is a number: "5" is refused, as the schema says (pydantic would
+#: otherwise read it as 5). Query and path values are text by nature and use `Id`.
+BodyId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+StrictBool = Annotated[bool, Strict()]
+
+
+def _iso_day(value):
+    """A day as the schema says, YYYY-MM-DD: pydantic would also read 0 or "0" as 1 January
+    1970 (a Unix time)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("A day is written YYYY-MM-DD.")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
 
 
 def _storable(text: str) -> str:
@@ -39,7 +57,7 @@ class Problem(Schema):
     detail: Any
 
 
-ERRORS = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
+ERRORS = {400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem}
 
 
 class PageOf(Schema):
@@ -188,6 +206,7 @@ class EventPage(PageOf):
 # Writes
 
 MAX_PEOPLE = 20
+ASKED = "Asked at the door; null if not asked."
 
 
 class NewPersonIn(Schema):
@@ -195,20 +214,22 @@ class NewPersonIn(Schema):
     phone: Text(40) = ""
     email: Text(254) = ""
     language: Literal[tuple(Person.Language.values)] = Person.Language.ENGLISH  # type: ignore
-    place_id: Id | None = None
-    may_contact: bool | None = Field(None, description="Asked at the door; null if not asked.")
-    notes_kept: bool | None = Field(None, description="Asked at the door; null if not asked.")
+    place_id: BodyId | None = None
+    may_contact: StrictBool | None = Field(
+        None, description="Asked at the door; null if not asked."
+    )
+    notes_kept: StrictBool | None = Field(None, description="Asked at the door; null if not asked.")
 
 
 class AnswerIn(Schema):
-    question_id: Id
+    question_id: BodyId
     text: Text(MAX_TEXT)
 
 
 class QuoteIn(Schema):
     text: Text(2000)
     consent: Literal[tuple(Quote.Consent.values)] = Quote.Consent.NONE  # type: ignore
-    person_id: Id | None = Field(
+    person_id: BodyId | None = Field(
         None,
         description="Who said it, among `people`; null for the first person of the conversation.",
     )
@@ -217,8 +238,10 @@ class QuoteIn(Schema):
 class PromiseIn(Schema):
     side: Literal[tuple(Commitment.Side.values)]  # type: ignore
     what: Text(400) = Field(min_length=1)
-    hours: float = Field(ge=0.1, le=200, description="Rounded to a tenth of an hour.")
-    due_on: dt.date
+    hours: Annotated[float, Strict()] = Field(
+        ge=0.1, le=200, description="Rounded to a tenth of an hour."
+    )
+    due_on: Day
 
 
 class ConversationIn(Schema):
@@ -226,11 +249,11 @@ class ConversationIn(Schema):
         description="Made by the client when the conversation was captured; sending the same "
         "id again returns the stored conversation instead of storing it twice."
     )
-    campaign_id: Id
+    campaign_id: BodyId
     venue: Literal[tuple(Venue.values)]  # type: ignore
-    held_on: dt.date
-    place_id: Id | None = None
-    people: list[Id] = Field(default_factory=list, max_length=MAX_PEOPLE)
+    held_on: Day
+    place_id: BodyId | None = None
+    people: list[BodyId] = Field(default_factory=list, max_length=MAX_PEOPLE)
     new_people: list[NewPersonIn] = Field(default_factory=list, max_length=MAX_PEOPLE)
     answers: list[AnswerIn] = Field(default_factory=list, max_length=50)
     quotes: list[QuoteIn] = Field(default_factory=list, max_length=50)

@@ -11,7 +11,6 @@ services as the pages.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from decimal import Decimal
 from typing import Literal
@@ -276,8 +275,8 @@ def list_conversations(
     request,
     q: str = Query("", max_length=SEARCH_MAX, description="Words in names, answers, quotes."),
     campaign: s.Id | None = Query(None),
-    held_from: dt.date | None = Query(None, description="Held on or after this day."),
-    held_until: dt.date | None = Query(None, description="Held on or before this day."),
+    held_from: s.Day | None = Query(None, description="Held on or after this day."),
+    held_until: s.Day | None = Query(None, description="Held on or before this day."),
     limit: int = Limit,
     offset: int = Offset,
 ):

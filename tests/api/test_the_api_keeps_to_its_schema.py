@@ -1,0 +1,64 @@
+"""Schemathesis generates requests from /api/openapi.json for every operation and checks each
+answer: no server error, and the status, content type and body as the schema says; requests the
+schema forbids are refused. A few examples per operation here (the bounded CI run);
+benchmarks/api/ records a larger run.
+
+One check is left out: "a schema-valid request is accepted". A conversation dated before its
+campaign, or with nobody in it, is well-formed JSON that Heard refuses with 422 and the reason
+in words, as the capture form does; those rules are not expressible in the schema."""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+from .tokens import token_of
+
+EXAMPLES = 3
+
+
+# Read from the running application, as a client would (the schema needs no database). The
+# organizer's run includes the coverage phase (each parameter's edges and wrong types, a few
+# hundred requests); the volunteer's only fuzzes, to keep CI's run near half a minute.
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+fuzzed = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+fuzzed.config.phases.coverage.enabled = False
+
+
+@pytest.fixture
+def may_secret(ours, theirs, may):
+    return token_of(may)
+
+
+@pytest.fixture
+def lee_secret(ours, theirs, lee):
+    """Lee, the volunteer: the narrowest view, so 403 and 404 answers are exercised too."""
+    return token_of(lee)
+
+
+bounded = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@schema.parametrize()
+@bounded
+def test_every_operation_answers_the_organizer_as_its_schema_says(case, may_secret):
+    _check(case, may_secret)
+
+
+@fuzzed.parametrize()
+@bounded
+def test_every_operation_answers_the_volunteer_as_its_schema_says(case, lee_secret):
+    _check(case, lee_secret)
+
+
+def _check(case, secret):
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {secret}"},
+        excluded_checks=[positive_data_acceptance],
+    )
