@@ -9,7 +9,9 @@ in words, as the capture form does; those rules are not expressible in the schem
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -24,6 +26,18 @@ EXAMPLES = 3
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 fuzzed = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 fuzzed.config.phases.coverage.enabled = False
+
+
+@pytest.fixture(autouse=True)
+def _one_connection_per_test():
+    """Schemathesis calls the WSGI application itself, whose end of request closes a database
+    connection that is inside a transaction: the test's own, on PostgreSQL. Django's test client
+    unhooks the same receivers for the same reason."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
