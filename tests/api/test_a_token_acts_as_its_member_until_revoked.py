@@ -65,3 +65,9 @@ def test_using_a_token_notes_when_without_an_audit_event_per_request(ours, lee):
 def test_the_signed_in_member_may_use_the_api_from_the_browser(ours, lee_client):
     # The interactive docs call the API with the member's session.
     assert lee_client.get("/api/v1/conversations/").json()["count"] == 1
+
+
+def test_answers_to_a_token_are_never_cached(ours, lee):
+    response = client_with(token_of(lee)).get("/api/v1/people/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
