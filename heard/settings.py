@@ -107,6 +107,9 @@ INSTALLED_APPS = [
     "heard.voting",
     "heard.exchange",
     "heard.spaces",
+    "heard.api",
+    # django-ninja: its Swagger UI assets are served from here (no CDN).
+    "ninja",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
+from heard.api.v1 import api
 from heard.ids import IdConverter
 from heard.reports.views_home import home
 
@@ -40,5 +41,8 @@ urlpatterns = [
     path("", include("heard.exchange.urls")),  # /exports/…, /imports/…
     path("spaces/", include("heard.spaces.urls")),
     path("", include("heard.voting.urls")),  # /votes/… for members, /vote/<token>/ public
+    path("api/tokens/", include("heard.api.urls")),
+    # The JSON API: /api/v1/…, its schema at /api/openapi.json, interactive docs at /api/docs.
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

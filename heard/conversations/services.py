@@ -323,5 +323,11 @@ def _took_part(speaker: Person | NewPerson, record: ConversationRecord) -> bool:
 def _already_recorded(by: Membership, existing: Conversation) -> tuple[Conversation, bool]:
     if existing.organization_id != by.organization_id or existing.held_by_id != by.user_id:
         # Someone else's UUID: never reveal or touch their conversation.
-        raise ValidationError({"__all__": ["This conversation id is already in use."]})
+        raise ValidationError(
+            {
+                "__all__": [
+                    ValidationError("This conversation id is already in use.", code="id_in_use")
+                ]
+            }
+        )
     return existing, False

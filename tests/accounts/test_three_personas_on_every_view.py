@@ -270,6 +270,27 @@ PAGES += [
     Page("spaces:small_group", _space, 302, 403, 404),
     Page("spaces:regular_add", _space, 302, 403, 404),
     Page("spaces:regular_remove", _regular, 302, 403, 404),
+def _api_token(ours):
+    """Lee's API token (any member sees and revokes their own; the organizer is no admin)."""
+    from heard.accounts.models import Membership
+    from heard.api.models import ApiToken
+
+    lee = Membership.objects.get(user__username="lee")
+    return ApiToken.objects.get_or_create(
+        organization=ours.org,
+        membership=lee,
+        name="Lee's phone",
+        defaults={"prefix": "abcdefgh", "secret_sha256": "0" * 64},
+    )[0]
+
+
+# API tokens: every member sees their own; only an administrator makes them. Revoking is a POST;
+# a GET goes back to the list.
+NAMESPACES |= {"api_tokens"}
+PAGES += [
+    Page("api_tokens:list"),
+    Page("api_tokens:new", organizer=403, volunteer=403, outsider=403),
+    Page("api_tokens:revoke", lambda o: {"pk": _api_token(o).pk}, 404, 302, 404),
 ]
 
 pages = pytest.mark.parametrize("page", PAGES, ids=str)

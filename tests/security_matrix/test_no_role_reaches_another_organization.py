@@ -269,3 +269,29 @@ def test_b_s_ballot_shows_a_its_poll_title_and_statements_and_nothing_more(a_and
     for words in _capability_words(b):
         body = body.replace(words, "")
     assert MARKER not in body
+
+
+@pytest.mark.parametrize("kind", ["admin", "organizer", "volunteer"])
+def test_every_api_operation_on_an_object_of_b_is_404_to_a_token_of_a(a_and_b, kind):
+    """The JSON API answers with status codes, not pages: B's ids are 404 to each of A's
+    members' tokens (and to their sessions), exactly as if they did not exist."""
+    from heard.api.services import create_token
+
+    a, b = a_and_b
+    member = getattr(a, kind)
+    secret = create_token(by=a.admin, member=member, name="matrix").secret
+    with_token = Client(headers={"Authorization": f"Bearer {secret}"})
+    clients = [with_token]
+    if kind != "admin":  # an administrator's session first goes through two-factor sign-in
+        clients.append(Client())
+        clients[-1].force_login(member.user)
+    tried = 0
+    for route, _, url in _cases(b):
+        if route.namespace != "api" or not route.parameters:
+            continue
+        for client in clients:
+            response = client.get(url)
+            assert response.status_code == 404, f"GET {url} as {kind}: {response.status_code}"
+            assert MARKER not in _body(response)
+            tried += 1
+    assert tried >= 4 * len(clients)

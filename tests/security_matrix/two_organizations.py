@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from heard.accounts.models import Membership, Organization, Role
+from heard.api.models import ApiToken
 from heard.campaigns.models import Campaign, Event, GuideQuestion, Purpose, SignUp
 from heard.commitments.models import Commitment
 from heard.common_ground.models import Divide, PersonSide, Side
@@ -215,6 +216,14 @@ def build_organization(tag: str) -> SimpleNamespace:
     plan_action = PlanAction.objects.create(
         plan_theme=plan_theme, what=words("action"), owner_person=person, commitment=commitment
     )
+    api_token = ApiToken.objects.create(
+        organization=org,
+        membership=volunteer,
+        name=words("api token"),
+        prefix=tag[:8],
+        secret_sha256=hashlib.sha256(words("api secret").encode()).hexdigest(),
+        created_by=admin.user,
+    )
     made = SimpleNamespace(
         tag=tag,
         org=org,
@@ -252,6 +261,7 @@ def build_organization(tag: str) -> SimpleNamespace:
         plan=plan,
         plan_theme=plan_theme,
         plan_action=plan_action,
+        api_token=api_token,
     )
     _small_groups(made, words)
     _third_spaces(made, words)

@@ -51,11 +51,23 @@ class Route:
         return "/" + "".join(_fill_piece(piece, values) for piece in self.pieces)
 
 
-def routes(resolver=None, pieces=(), namespace=None):
-    resolver = resolver or get_resolver()
+def routes(resolver=None):
+    """Each URL pattern once. django-ninja writes one pattern per operation, so a path with GET
+    and POST (/api/v1/conversations/) has two identical patterns; the first answers both
+    methods and the second is never reached, so it is walked once."""
+    seen = set()
+    for route in _all_routes(resolver or get_resolver()):
+        if route.text not in seen:
+            seen.add(route.text)
+            yield route
+
+
+def _all_routes(resolver, pieces=(), namespace=None):
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
-            yield from routes(pattern, (*pieces, pattern.pattern), pattern.namespace or namespace)
+            yield from _all_routes(
+                pattern, (*pieces, pattern.pattern), pattern.namespace or namespace
+            )
         elif isinstance(pattern, URLPattern):
             yield Route((*pieces, pattern.pattern), namespace, pattern)
         else:  # pragma: no cover - Django has only these two
@@ -128,6 +140,9 @@ HEARD_PARAMETERS = {
     "exchange:import": {"pk": "import_batch"},
     "exchange:import_apply": {"pk": "import_batch"},
     "exchange:import_discard": {"pk": "import_batch"},
+    "api_tokens:revoke": {"pk": "api_token"},
+    # The API's operations name their ids `<x>_id` (person_id, conversation_id, campaign_id,
+    # event_id): no entry needed.
 }
 #: `<x>_pk` / `<x>_id` parameters whose x is not the attribute's own name.
 PARAMETER_ALIASES = {"member": "admin", "membership": "admin", "place": "turf"}
