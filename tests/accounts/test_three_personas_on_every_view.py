@@ -270,6 +270,9 @@ PAGES += [
     Page("spaces:small_group", _space, 302, 403, 404),
     Page("spaces:regular_add", _space, 302, 403, 404),
     Page("spaces:regular_remove", _regular, 302, 403, 404),
+]
+
+
 def _api_token(ours):
     """Lee's API token (any member sees and revokes their own; the organizer is no admin)."""
     from heard.accounts.models import Membership
