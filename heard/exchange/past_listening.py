@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
@@ -25,7 +25,7 @@ from heard.people.models import Person, Place
 from heard.people.queries import people_for, places_for
 from heard.people.services import NewPerson
 
-from .checking import ACTIONS, CREATE, MERGE, SKIP
+from .checking import ACTIONS, CREATE, MERGE, SKIP, Checked, Row
 from .models import ImportBatch
 
 BASE_FIELDS = {
@@ -84,47 +84,19 @@ def guess(campaign: Campaign, columns: list[str]) -> dict[str, str]:
 
 
 @dataclass
-class Heard:
-    """One row as it would be imported."""
+class Heard(Row):
+    """One row as it would be imported: a conversation, and the person it was with."""
 
-    number: int
-    values: dict[str, str]
-    problems: list[tuple[str, str]] = field(default_factory=list)
     held_on: dt.date | None = None
     held_by: Membership | None = None
-    person: Person | None = None  # the person already here it is with
-    same_as_row: int | None = None  # the same new person as an earlier row's
-    reasons: str = ""
-    action: str = CREATE
     already_here: bool = False  # the conversation id is stored already: nothing to do
 
     @property
     def name(self) -> str:
         return self.values.get("person", "")
 
-    @property
-    def looks_like_someone(self) -> bool:
-        return self.person is not None or self.same_as_row is not None
 
-
-@dataclass
-class CheckedListening:
-    rows: list[Heard]
-    new_places: list[str] = field(default_factory=list)
-
-    @property
-    def problems(self) -> list[Heard]:
-        return [r for r in self.rows if r.problems]
-
-    @property
-    def matched(self) -> list[Heard]:
-        return [r for r in self.rows if r.looks_like_someone and not r.problems]
-
-    def count(self, action: str) -> int:
-        return sum(1 for r in self.rows if not r.problems and r.action == action)
-
-
-def check_conversations(membership: Membership, batch: ImportBatch) -> CheckedListening:
+def check_conversations(membership: Membership, batch: ImportBatch) -> Checked:
     campaign = batch.campaign
     fields = fields_for(campaign)
     members = {
@@ -175,7 +147,7 @@ def check_conversations(membership: Membership, batch: ImportBatch) -> CheckedLi
                     Record(row.number, row.name, values.get("phone", ""), values.get("email", ""))
                 )
         rows.append(row)
-    return CheckedListening(rows=rows, new_places=sorted(new_places.values()))
+    return Checked(rows=rows, new_places=sorted(new_places.values()))
 
 
 def _uuid(text: str) -> uuid.UUID | None:
@@ -252,7 +224,7 @@ def _match(row: Heard, ours: dict, here: Index, earlier: Index) -> None:
         row.same_as_row, row.reasons = above[0].b.key, above[0].likeness.said
 
 
-def store_conversations(by: Membership, batch: ImportBatch, checked: CheckedListening) -> dict:
+def store_conversations(by: Membership, batch: ImportBatch, checked: Checked) -> dict:
     """Inside the caller's transaction: each row through `record_conversation`."""
     campaign = batch.campaign
     places = {fold(p.name): p for p in places_for(by)}
