@@ -134,6 +134,18 @@ def list_people(
     return _page(rows.order_by("name", "id"), limit, offset, person_out)
 
 
+def _viewed(membership, kind: str, pk, person_id=None) -> None:
+    """Reading a neighbour's record or a conversation is logged, as their pages log it."""
+    with acting_as(membership.user):
+        record(
+            Action.VIEWED,
+            organization_id=membership.organization_id,
+            kind=kind,
+            object_id=pk,
+            person_id=person_id,
+        )
+
+
 @people.get(
     "/{person_id}",
     response={200: s.PersonOut, **s.ERRORS},
@@ -143,15 +155,7 @@ def list_people(
 def get_person(request, person_id: s.Id):
     membership = _member(request)
     person = get_person_for(membership, person_id)
-    with acting_as(membership.user):
-        # Reading a neighbour's record is logged, as the person page logs it.
-        record(
-            Action.VIEWED,
-            organization_id=membership.organization_id,
-            kind="people.person",
-            object_id=person.pk,
-            person_id=person.pk,
-        )
+    _viewed(membership, "people.person", person.pk, person_id=person.pk)
     return person_out(person)
 
 
@@ -297,13 +301,7 @@ def list_conversations(
 def get_conversation(request, conversation_id: uuid.UUID):
     membership = _member(request)
     conversation = get_conversation_for(membership, conversation_id)
-    with acting_as(membership.user):
-        record(
-            Action.VIEWED,
-            organization_id=membership.organization_id,
-            kind="conversations.conversation",
-            object_id=str(conversation.pk),
-        )
+    _viewed(membership, "conversations.conversation", str(conversation.pk))
     return conversation_detail(conversation)
 
 
