@@ -386,9 +386,9 @@ def solve(
     _hint(model, greedy, x, active, slot_concern, values, anchored, by_id)
     solver = cp_model.CpSolver()
     # the time limit is the whole call's: building the model counts too, less a margin for
-    # CP-SAT to stop its workers and for reading the answer back (on a loaded 2-core machine
-    # it overran a 0.3 s margin by 0.12 s)
-    left = time_limit - (time.perf_counter() - started) - 0.6
+    # CP-SAT to start and stop its workers and for reading the answer back (the first solve in
+    # a process overran a 0.6 s margin by 0.25-0.6 s: CP-SAT's one-time start)
+    left = time_limit - (time.perf_counter() - started) - 1.2
     solver.parameters.max_time_in_seconds = max(0.5, left)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
