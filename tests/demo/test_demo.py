@@ -48,9 +48,14 @@ def main_conversations(demo, db):
 def digest(organization) -> str:
     """Everything a person would read in the demo, without database ids or timestamps."""
     rows: list = []
-    rows += Person.objects.filter(organization=organization).order_by("name").values_list(
-        "name", "phone", "email", "language", "place__name", "household__name",
-        "household__address", "added_by__username",
+    # Sorted whole: two people may share a name (the demo has neighbours entered twice), and
+    # PostgreSQL returns rows of equal names in no fixed order.
+    rows += sorted(
+        Person.objects.filter(organization=organization).values_list(
+            "name", "phone", "email", "language", "place__name", "household__name",
+            "household__address", "added_by__username",
+        ),
+        key=repr,
     )  # fmt: skip
     rows += sorted(
         Relationship.objects.filter(organization=organization).values_list(
