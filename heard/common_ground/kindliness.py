@@ -21,8 +21,10 @@ from heard.campaigns.models import Campaign, Event, SignUp
 from heard.conversations.models import Participant
 from heard.conversations.queries import conversations_for
 from heard.leadership.models import Assessment, Kindliness
+from heard.people.models import Person
 from heard.people.queries import people_for
 from heard.spaces.models import Regular
+from heard.spaces.queries import spaces_for
 from heard.themes.queries import themes_for
 
 from .divides import (
@@ -147,20 +149,18 @@ def kindliness_lens(
     becomes the places table, kindliness itself is left out (it is what the bars show)."""
     seen = people_for(membership)
     conversations = conversations_for(membership).filter(campaign=campaign)
-    rows = list(
-        Participant.objects.filter(conversation__in=conversations, person__in=seen).values_list(
-            "person_id", "conversation__theme_assignment__theme_id"
-        )
-    )
+    participants = Participant.objects.filter(conversation__in=conversations, person__in=seen)
+    rows = list(participants.values_list("person_id", "conversation__theme_assignment__theme_id"))
     in_campaign = {person for person, _ in rows}
-    reached = list(
-        SignUp.objects.filter(
-            event__campaign=campaign, status__in=REACHED, person__in=seen
-        ).values_list("person_id", "event__focus")
+    signups = SignUp.objects.filter(event__campaign=campaign, status__in=REACHED, person__in=seen)
+    reached = list(signups.values_list("person_id", "event__focus"))
+    # The judgements are read for these people by subquery, not by a list of their ids: a
+    # city-wide campaign holds more people than SQLite takes parameters in one query.
+    everyone = Person.objects.filter(
+        Q(pk__in=participants.values("person_id")) | Q(pk__in=signups.values("person_id"))
     )
-    everyone = in_campaign | {person for person, _ in reached}
-    orientation = latest_orientations(everyone)
-    barriers = _newest_barriers(everyone)
+    orientation = latest_orientations(everyone.values("pk"))
+    barriers = _newest_barriers(everyone.values("pk"))
 
     def judged(person: int) -> tuple[str, frozenset[str]]:
         return orientation.get(person, NOT_NOTICED), barriers.get(person, frozenset())
@@ -198,18 +198,19 @@ def kindliness_lens(
         everyone=all_mix,
         themes=sorted((m for m in themes.values() if m.people), key=lambda m: (-m.people, m.label)),
         places=places,
-        spaces=_spaces(membership, in_campaign, judged),
+        spaces=_spaces(membership, participants.values("person_id"), judged),
         divides=by_divide,
         reach=_reach(campaign, reached, in_campaign, judged),
     )
 
 
-def _spaces(membership: Membership, in_campaign: set[int], judged) -> list[Mix]:
+def _spaces(membership: Membership, in_campaign, judged) -> list[Mix]:
     """Who goes to each third space, by orientation: where help-focused hubs and ordinary
-    meeting places reach those who find asking for help hard."""
+    meeting places reach those who find asking for help hard. `in_campaign`: a subquery of the
+    campaign's people."""
     mixes: dict[int, Mix] = {}
     rows = Regular.objects.filter(
-        space__organization=membership.organization, person__in=in_campaign
+        space__in=spaces_for(membership), person__in=in_campaign
     ).values_list("space_id", "space__name", "space__hub_of_helping", "person_id")
     for space_id, name, hub, person in rows:
         label = f"{name} (hub of helping)" if hub else name
