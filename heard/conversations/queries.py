@@ -33,7 +33,8 @@ def _visible_quotes(membership: Membership) -> Prefetch:
     )
 
 
-def _with_details(conversations: QuerySet[Conversation]) -> QuerySet[Conversation]:
+def with_details(conversations: QuerySet[Conversation]) -> QuerySet[Conversation]:
+    """What every list of conversations shows: campaign, place, who held it, its people."""
     return conversations.select_related("campaign", "place", "held_by").prefetch_related(
         Prefetch("participants", queryset=Participant.objects.select_related("person")),
     )
@@ -41,7 +42,7 @@ def _with_details(conversations: QuerySet[Conversation]) -> QuerySet[Conversatio
 
 def get_conversation_for(membership: Membership, pk) -> Conversation:
     conversation = get_object_or_404(
-        _with_details(conversations_for(membership)).prefetch_related(
+        with_details(conversations_for(membership)).prefetch_related(
             "answers__question",
             _visible_quotes(membership),
             "commitments__person",
@@ -76,7 +77,7 @@ def get_conversation_to_correct(membership: Membership, pk) -> Conversation:
 def search_conversations(
     membership: Membership, query: str = "", campaign_id=None, venue: str = ""
 ) -> QuerySet[Conversation]:
-    conversations = _with_details(conversations_for(membership))
+    conversations = with_details(conversations_for(membership))
     if campaign_id:
         conversations = conversations.filter(campaign_id=campaign_id)
     if venue:
@@ -105,4 +106,4 @@ def conversations_with(membership: Membership, person: Person) -> QuerySet[Conve
 
 
 def get_conversation_details(conversations: QuerySet[Conversation]) -> QuerySet[Conversation]:
-    return _with_details(conversations).prefetch_related("answers__question", "assessments")
+    return with_details(conversations).prefetch_related("answers__question", "assessments")

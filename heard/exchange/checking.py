@@ -21,6 +21,7 @@ from heard.people.models import Person, Place
 from heard.people.queries import people_for, places_for
 
 from .models import ImportBatch
+from .queries import imports_for
 
 #: Heard's fields an import column may fill, as the mapping form lists them.
 FIELDS = {
@@ -120,8 +121,10 @@ def guess_mapping(membership: Membership, columns: list[str]) -> dict[str, str]:
 
 
 def _remembered(membership: Membership) -> dict[str, str]:
+    """Folded header -> field, as the organization's last people import mapped its columns."""
     last = (
-        ImportBatch.objects.filter(organization=membership.organization)
+        imports_for(membership)
+        .filter(kind=ImportBatch.Kind.PEOPLE)
         .exclude(mapping={})
         .order_by("-created_at", "-id")
         .first()
@@ -129,15 +132,21 @@ def _remembered(membership: Membership) -> dict[str, str]:
     if last is None:
         return {}
     return {
-        fold(last.columns[int(i)]): f for i, f in last.mapping.items() if int(i) < len(last.columns)
+        fold(last.columns[int(i)]): f
+        for i, f in last.mapping.items()
+        if int(i) < len(last.columns) and f in FIELDS
     }
+
+
+def doubled(mapping: dict[str, str], labels: dict[str, str]) -> list[str]:
+    """A field two columns are mapped to, in words: each import kind refuses it."""
+    fields = [f for f in mapping.values() if f]
+    return [f"Two columns are mapped to {labels[f]}." for f in set(fields) if fields.count(f) > 1]
 
 
 def mapping_problems(mapping: dict[str, str]) -> list[str]:
     fields = [f for f in mapping.values() if f]
-    problems = [
-        f"Two columns are mapped to {FIELDS[f]}." for f in set(fields) if fields.count(f) > 1
-    ]
+    problems = doubled(mapping, FIELDS)
     if "name" not in fields and "first_name" not in fields and "last_name" not in fields:
         problems.append("Map a column to Name (or to First name and Last name).")
     return problems

@@ -174,10 +174,10 @@ def conversations(membership: Membership, campaign=None) -> dict:
 
 
 def commitments(membership: Membership) -> dict:
-    columns = tables.commitments_table(membership).columns
+    table = tables.commitments_table(membership)
     records = []
-    for row in tables.commitments_table(membership):
-        record = dict(zip(columns, row, strict=True))
+    for row in table:
+        record = dict(zip(table.columns, row, strict=True))
         records.append(
             {
                 "identifiers": [identifier("commitment", record.pop("id"))],

@@ -25,7 +25,7 @@ from heard.people.models import Person, Place
 from heard.people.queries import people_for, places_for
 from heard.people.services import NewPerson
 
-from .checking import ACTIONS, CREATE, MERGE, SKIP, Checked, Row
+from .checking import ACTIONS, CREATE, MERGE, SKIP, Checked, Row, doubled
 from .models import ImportBatch
 
 BASE_FIELDS = {
@@ -70,6 +70,18 @@ def fields_for(campaign: Campaign) -> dict[str, str]:
     """The fields a column may fill: the conversation's, and each guide question's answer."""
     questions = {f"answer:{q.pk}": f"Answer: {q.prompt}" for q in campaign.questions.all()}
     return {**BASE_FIELDS, **questions}
+
+
+def mapping_problems(campaign: Campaign, mapping: dict[str, str]) -> list[str]:
+    fields = [f for f in mapping.values() if f]
+    problems = doubled(mapping, fields_for(campaign))
+    if "held_on" not in fields:
+        problems.append("Map a column to Date.")
+    if "person" not in fields:
+        problems.append("Map a column to Person's name.")
+    if not any(f.startswith("answer:") for f in fields):
+        problems.append("Map at least one column to a guide question's answer.")
+    return problems
 
 
 def guess(campaign: Campaign, columns: list[str]) -> dict[str, str]:

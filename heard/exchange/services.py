@@ -90,17 +90,9 @@ def set_mapping(*, by: Membership, batch: ImportBatch, mapping: dict[str, str]) 
 
 
 def mapping_problems(batch: ImportBatch, mapping: dict[str, str]) -> list[str]:
-    if batch.kind != ImportBatch.Kind.CONVERSATIONS:
-        return checking.mapping_problems(mapping)
-    fields = [f for f in mapping.values() if f]
-    problems = [f"Two columns are mapped to {f}." for f in set(fields) if fields.count(f) > 1]
-    if "held_on" not in fields:
-        problems.append("Map a column to Date.")
-    if "person" not in fields:
-        problems.append("Map a column to Person's name.")
-    if not any(f.startswith("answer:") for f in fields):
-        problems.append("Map at least one column to a guide question's answer.")
-    return problems
+    if batch.kind == ImportBatch.Kind.CONVERSATIONS:
+        return past_listening.mapping_problems(batch.campaign, mapping)
+    return checking.mapping_problems(mapping)
 
 
 def set_choices(*, by: Membership, batch: ImportBatch, choices: dict[str, str]) -> ImportBatch:

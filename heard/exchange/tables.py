@@ -27,8 +27,8 @@ from heard.accounts.models import Membership
 from heard.campaigns.models import GuideQuestion, SignUp
 from heard.campaigns.queries import campaigns_for, events_for
 from heard.commitments.queries import commitments_for
-from heard.conversations.models import Conversation, Participant, Quote
-from heard.conversations.queries import conversations_for
+from heard.conversations.models import Conversation, Quote
+from heard.conversations.queries import conversations_for, with_details
 from heard.people import consent
 from heard.people.models import Person
 from heard.people.queries import people_for
@@ -136,15 +136,12 @@ def conversation_details(membership: Membership, campaign=None) -> Iterator[Conv
     shared = Quote.objects.filter(
         consent.quotes_seen_by(membership), consent__in=consent.SHARED_QUOTES
     ).select_related("person")
-    related = ["campaign", "place", "held_by"]
     if membership.is_staff_role:
-        related += ["theme_assignment__theme"]
+        conversations = conversations.select_related("theme_assignment__theme")
     return (
-        conversations.select_related(*related)
+        with_details(conversations)
         .prefetch_related(
-            Prefetch("participants", queryset=Participant.objects.select_related("person")),
-            "answers__question",
-            Prefetch("quotes", queryset=shared, to_attr="shared_quotes"),
+            "answers__question", Prefetch("quotes", queryset=shared, to_attr="shared_quotes")
         )
         .order_by("held_on", "pk")
         .iterator(chunk_size=CHUNK)

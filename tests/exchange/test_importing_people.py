@@ -183,3 +183,15 @@ def test_an_export_imported_into_a_new_organization_exports_the_same_people(may_
 
     assert people(again) == people(exported)
     assert len(people(again)) == Person.objects.filter(organization=ours.org).count()
+
+
+def test_a_conversations_import_teaches_the_people_import_nothing(may, ours):
+    services.start_import(
+        by=may,
+        filename="doors.csv",
+        data=b"Name,What keeps you up at night?\nAna Diaz,Mould.\n",
+        kind=ImportBatch.Kind.CONVERSATIONS,
+        campaign=ours.campaign,
+    )
+    people = start(may, "Name,Phone\nBo Li,555 201 0001\n")
+    assert people.mapping == {"0": "name", "1": "phone"}
