@@ -83,7 +83,8 @@ def event_edit(request, pk=None):
     form = forms.EventForm(
         request.POST if request.method == "POST" else None,
         instance=event,
-        initial={"space": host, "location": host.address if host else ""},
+        # Only then: an initial value overrides what an edited event has saved.
+        initial={"space": host, "location": host.address} if host else None,
         campaigns=campaigns_for(request.membership),
         spaces=spaces,
     )

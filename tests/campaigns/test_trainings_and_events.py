@@ -115,3 +115,10 @@ def test_an_event_says_what_it_is_for_and_organizing_is_the_default(may_client, 
     assert "Not about help" in listing
     refused = may_client.post(reverse("campaigns:event_new"), event_data(focus="party"))
     assert refused.status_code == 400 and "focus" in refused.context["form"].errors
+
+
+def test_the_edit_page_shows_the_events_saved_location(may_client, ours):
+    ours.event.location = "Front St hall"
+    ours.event.save()
+    page = may_client.get(reverse("campaigns:event_edit", args=[ours.event.pk]))
+    assert page.context["form"]["location"].value() == "Front St hall"
