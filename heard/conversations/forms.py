@@ -13,7 +13,7 @@ from heard.commitments.models import Commitment
 from heard.commitments.rules import due_date_problem
 from heard.ids import IdChoiceField, IdMultipleChoiceField, parse_id
 from heard.leadership.models import Kindliness
-from heard.people.models import Person
+from heard.people.models import Consent, Person
 from heard.people.services import NewPerson
 from heard.refusals import show_refusal
 from heard.spaces.models import ThirdSpace
@@ -404,12 +404,21 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
     people = list(data.get("people") or [])
     typed = [(row, f.to_new_person()) for row, f in enumerate(new_people)]
     speakers: dict[str, Speaker] = {_found_key(p.pk): p for p in people}
-    # A new row that was someone already recorded ("use her"): that person, not a new one.
+    # A new row that was someone already recorded ("use her"): that person, not a new one;
+    # a no the row recorded to contact or notes is theirs now (a yes, the row's default, is
+    # not taken: it must not undo a no they gave before).
+    refusals: list[tuple[Person, str]] = []
     for row, f in enumerate(new_people):
         if (same := f.same_person()) is not None:
             typed[row] = (row, None)
             speakers[_new_key(row)] = same
             people += [same] if same not in people else []
+            said = f.to_new_person()  # a row with a name: never None here
+            answers = {
+                Consent.Topic.CONTACT: said.may_contact,
+                Consent.Topic.RECORDS: said.notes_kept,
+            }
+            refusals += [(same, topic) for topic, answer in answers.items() if answer is False]
     speakers.update({_new_key(row): new for row, new in typed if new})
     return ConversationRecord(
         id=data["client_id"],
@@ -419,6 +428,7 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
         place=data.get("place"),
         people=people,
         new_people=[new for _, new in typed if new],
+        refusals=refusals,
         answers={q.id: data.get(f"answer_{q.id}", "") for q in form.guide},
         quotes=[
             HeardQuote(

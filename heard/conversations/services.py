@@ -19,7 +19,7 @@ from heard.leadership.services import record_signals_heard
 from heard.people.consent import notes_may_be_kept, refusing
 from heard.people.models import Consent, Person, Place, Relationship
 from heard.people.queries import people_for
-from heard.people.services import NewPerson, add_person, tie_if_new
+from heard.people.services import NewPerson, add_person, record_consent, tie_if_new
 from heard.spaces.models import ThirdSpace
 from heard.spaces.services import record_places_heard
 
@@ -108,6 +108,9 @@ class ConversationRecord:
     #: the person the leader signals were seen in.
     spaces: list[ThirdSpace] = field(default_factory=list)
     other_places: list[str] = field(default_factory=list)
+    #: A no to contact or notes that someone already recorded gave at this conversation (a
+    #: capture row that turned out to be them): (person, Consent topic).
+    refusals: list[tuple[Person, str]] = field(default_factory=list)
 
 
 def date_problem(campaign: Campaign | None, held_on: dt.date) -> str | None:
@@ -154,6 +157,8 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
         errors.setdefault("people", []).append("Unknown person.")
     if any(s.organization_id != by.organization_id for s in record.spaces):
         errors.setdefault("spaces", []).append("Unknown place.")
+    if any(person not in record.people for person, _ in record.refusals):
+        errors.setdefault("people", []).append("A consent answer of someone not in it.")
     if not record.people and not record.new_people:
         errors.setdefault("people", []).append("Who did you talk with? Find or add a person.")
     speakers = [q.person for q in record.quotes] + [record.signals.person]
@@ -220,6 +225,10 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
             Participant.objects.bulk_create(
                 Participant(conversation=conversation, person=p) for p in dict.fromkeys(people)
             )
+            # Before what is kept is decided: a no given today counts today, and reaches back
+            # to what was kept of them before (`record_consent` forgets it).
+            for person, topic in record.refusals:
+                record_consent(by=by, person=person, topic=topic, granted=False)
             keep_notes = notes_may_be_kept(people)
             refused = _refusing_notes(people) if keep_notes else set(people)
             Answer.objects.bulk_create(

@@ -6,7 +6,9 @@ import pytest
 from factories import PersonFactory
 
 from heard.conversations.models import Conversation
-from heard.people.models import Person
+from heard.people import consent
+from heard.people.models import Consent, Person
+from heard.people.services import record_consent
 
 from .capture import URL, capture_data
 
@@ -51,6 +53,22 @@ def test_use_her_records_the_conversation_with_the_person_already_known(lee_clie
     assert list(conversation.people.all()) == [graciela]
     assert [q.person for q in conversation.quotes.all()] == [graciela]
     assert Person.objects.filter(name_folded="graciela ramirez").count() == 1
+
+
+def test_a_no_said_at_the_door_is_hers_when_the_row_is_her(lee_client, ours, graciela):
+    data = typed(ours, same_as=str(graciela.pk))
+    data.update({"new-0-notes_kept": "no", "new-0-may_contact": "no"})
+    assert lee_client.post(URL, data).status_code == 302
+    conversation = Conversation.objects.get(pk=data["client_id"])
+    assert not conversation.answers.exists()  # no notes kept of someone who said no
+    assert not consent.may_contact(graciela)
+    assert not consent.notes_may_be_kept([graciela])
+
+
+def test_a_yes_by_default_does_not_undo_her_earlier_no(lee_client, may, ours, graciela):
+    record_consent(by=may, person=graciela, topic=Consent.Topic.CONTACT, granted=False)
+    assert lee_client.post(URL, typed(ours, same_as=str(graciela.pk))).status_code == 302
+    assert not consent.may_contact(graciela)
 
 
 def test_someone_new_is_stored_as_a_new_person(lee_client, ours, graciela):
