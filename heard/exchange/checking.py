@@ -15,10 +15,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from heard.accounts.models import Membership
+from heard.people import consent
 from heard.people.duplicates import Index, Record
 from heard.people.folding import fold
 from heard.people.models import Person, Place
-from heard.people.queries import people_for, places_for
+from heard.people.queries import people_for, person_record, places_for
 
 from .models import ImportBatch
 from .queries import imports_for
@@ -155,11 +156,11 @@ def mapping_problems(mapping: dict[str, str]) -> list[str]:
 def check_people(membership: Membership, batch: ImportBatch) -> Checked:
     """Every row of the batch checked, with who it looks like and what will happen to it."""
     places = {fold(p.name): p for p in places_for(membership)}
-    ours = {p.pk: p for p in people_for(membership).select_related("household")}
-    here = Index(
-        Record(pk, p.name, p.phone, p.email, p.household.address if p.household else "")
-        for pk, p in ours.items()
-    )
+    people = consent.with_consent(people_for(membership)).select_related("household")
+    ours = {p.pk: p for p in people}
+    # Contact details of someone who said no to contact are not compared: "same phone" on the
+    # import page would tell the organizer their number.
+    here = Index(person_record(p) for p in ours.values())
     earlier = Index()
     new_places: dict[str, str] = {}
     rows = []
@@ -176,8 +177,7 @@ def check_people(membership: Membership, batch: ImportBatch) -> Checked:
             )
             if row.action not in ACTIONS or (row.action == MERGE and not row.looks_like_someone):
                 row.action = CREATE
-            earlier.add(Record(row.number, row.name, values.get("phone", ""),
-                               values.get("email", ""), values.get("address", "")))  # fmt: skip
+            earlier.add(file_record(row))
         rows.append(row)
     return Checked(rows=rows, new_places=sorted(new_places.values()))
 
@@ -234,17 +234,27 @@ def _check(row: Row, places: dict, new_places: dict, ours: dict) -> None:
 
 
 def _match(row: Row, ours: dict, here: Index, earlier: Index) -> None:
-    v = row.values
-    if v.get("id"):
-        row.person, row.reasons = ours[int(v["id"])], "same Heard id"
+    if row.values.get("id"):
+        row.person, row.reasons = ours[int(row.values["id"])], "same Heard id"
         return
-    record = Record(
-        row.number, v["name"], v.get("phone", ""), v.get("email", ""), v.get("address", "")
+    match(row, file_record(row), ours, here, earlier)
+
+
+def file_record(row: Row) -> Record:
+    """A row of the file as the matcher sees it, keyed by ("row", number): a key that a stored
+    person's id can never equal (the matcher never compares a record with its own key)."""
+    v = row.values
+    return Record(
+        ("row", row.number), row.name, v.get("phone", ""), v.get("email", ""), v.get("address", "")
     )
+
+
+def match(row: Row, record: Record, ours: dict, here: Index, earlier: Index) -> None:
+    """Who the row looks like: a person stored here first, else a row above in the file."""
     found = here.lookalikes(record)
     if found:
         row.person, row.reasons = ours[found[0].b.key], found[0].likeness.said
         return
     above = earlier.lookalikes(record)
     if above:
-        row.same_as_row, row.reasons = above[0].b.key, above[0].likeness.said
+        row.same_as_row, row.reasons = above[0].b.key[1], above[0].likeness.said

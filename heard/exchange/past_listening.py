@@ -19,13 +19,14 @@ from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
 from heard.conversations.models import Conversation, NextStep, Response, Venue
 from heard.conversations.services import ConversationRecord, date_problem, record_conversation
-from heard.people.duplicates import Index, Record
+from heard.people import consent
+from heard.people.duplicates import Index
 from heard.people.folding import fold
 from heard.people.models import Person, Place
-from heard.people.queries import people_for, places_for
+from heard.people.queries import people_for, person_record, places_for
 from heard.people.services import NewPerson
 
-from .checking import ACTIONS, CREATE, MERGE, SKIP, Checked, Row, doubled
+from .checking import ACTIONS, CREATE, MERGE, SKIP, Checked, Row, doubled, file_record, match
 from .models import ImportBatch
 
 BASE_FIELDS = {
@@ -117,11 +118,11 @@ def check_conversations(membership: Membership, batch: ImportBatch) -> Checked:
             organization=membership.organization, user__is_active=True
         ).select_related("user", "organization")
     }
-    ours = {p.pk: p for p in people_for(membership).select_related("household")}
-    here = Index(
-        Record(pk, p.name, p.phone, p.email, p.household.address if p.household else "")
-        for pk, p in ours.items()
-    )
+    people = consent.with_consent(people_for(membership)).select_related("household")
+    ours = {p.pk: p for p in people}
+    # Contact details of someone who said no to contact are not compared: "same phone" on the
+    # import page would tell the organizer their number.
+    here = Index(person_record(p) for p in ours.values())
     earlier = Index()
     places = {fold(p.name) for p in places_for(membership)}
     new_places: dict[str, str] = {}
@@ -147,7 +148,7 @@ def check_conversations(membership: Membership, batch: ImportBatch) -> Checked:
         if values.get("id") and _uuid(values["id"]) in stored:
             row.already_here, row.action = True, SKIP
         elif not row.problems:
-            _match(row, ours, here, earlier)
+            match(row, file_record(row), ours, here, earlier)
             chosen = batch.choices.get(str(row.number))
             row.action = (
                 chosen if chosen in ACTIONS else (MERGE if row.looks_like_someone else CREATE)
@@ -155,9 +156,7 @@ def check_conversations(membership: Membership, batch: ImportBatch) -> Checked:
             if row.action == MERGE and not row.looks_like_someone:
                 row.action = CREATE
             if row.person is None and row.same_as_row is None:
-                earlier.add(
-                    Record(row.number, row.name, values.get("phone", ""), values.get("email", ""))
-                )
+                earlier.add(file_record(row))
         rows.append(row)
     return Checked(rows=rows, new_places=sorted(new_places.values()))
 
@@ -222,18 +221,6 @@ def _check(row, campaign, fields, members, membership, places, new_places) -> No
             row.problems.append((fields[name], "Longer than 20,000 characters."))
     if v.get("neighbourhood") and fold(v["neighbourhood"]) not in places:
         new_places.setdefault(fold(v["neighbourhood"]), v["neighbourhood"][:120])
-
-
-def _match(row: Heard, ours: dict, here: Index, earlier: Index) -> None:
-    v = row.values
-    record = Record(row.number, v["person"], v.get("phone", ""), v.get("email", ""))
-    found = here.lookalikes(record)
-    if found:
-        row.person, row.reasons = ours[found[0].b.key], found[0].likeness.said
-        return
-    above = earlier.lookalikes(record)
-    if above:
-        row.same_as_row, row.reasons = above[0].b.key, above[0].likeness.said
 
 
 def store_conversations(by: Membership, batch: ImportBatch, checked: Checked) -> dict:

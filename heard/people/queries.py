@@ -124,7 +124,7 @@ def lookalikes_for(
     candidates = {
         p.pk: p for p in people.select_related("place", "household")[:LOOKALIKE_CANDIDATES]
     }
-    index = Index(_record(p) for p in candidates.values())
+    index = Index(person_record(p) for p in candidates.values())
     wanted = Record(key=None, name=name, phone=phone, email=email, address=address)
     return [Lookalike(candidates[m.b.key], m.likeness) for m in index.lookalikes(wanted)][:limit]
 
@@ -160,7 +160,9 @@ def lookalikes_of(membership: Membership, person: Person, limit: int = 3) -> lis
     )
 
 
-def _record(person: Person) -> Record:
+def person_record(person: Person) -> Record:
+    """A stored person as the duplicates matcher sees them, their contact details left out when
+    they said no to contact (annotated by `consent.with_consent`)."""
     shown = not person.contact_refused
     return Record(
         key=person.pk,

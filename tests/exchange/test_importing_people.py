@@ -13,7 +13,8 @@ from heard.accounts.models import Role
 from heard.exchange import checking, services
 from heard.exchange.models import ImportBatch
 from heard.people import consent
-from heard.people.models import Person, Place
+from heard.people.models import Consent, Person, Place
+from heard.people.services import record_consent
 
 HEADER = "First Name,Last Name,Mobile,E-mail,Street Address,Neighborhood,Language,may_contact\n"
 
@@ -195,3 +196,20 @@ def test_a_conversations_import_teaches_the_people_import_nothing(may, ours):
     )
     people = start(may, "Name,Phone\nBo Li,555 201 0001\n")
     assert people.mapping == {"0": "name", "1": "phone"}
+
+
+def test_the_phone_of_someone_who_said_no_to_contact_is_not_compared(may, ours):
+    record_consent(by=may, person=ours.sam, topic=Consent.Topic.CONTACT, granted=False)
+    # Matched on the phone alone ("name 87% alike" is not enough): never, once he said no.
+    batch = start(may, "Name,Phone\nSamuel Okafor,555-0202\n")
+    row = checking.check_people(may, batch).rows[0]
+    assert row.person is None and "same phone" not in row.reasons
+
+
+def test_a_row_is_matched_whatever_its_number_and_the_persons_id(may, ours):
+    # The row's number equals the stored person's id: still compared (they once shared a key).
+    graciela = PersonFactory(organization=ours.org, name="Graciela Ramírez", phone="731 555 0142")
+    blank_lines = ",\n" * (graciela.pk - 2)
+    batch = start(may, "Name,Phone\n" + blank_lines + "Graciela Ramirez,731-555-0142\n")
+    row = checking.check_people(may, batch).rows[0]
+    assert row.number == graciela.pk and row.person == graciela
