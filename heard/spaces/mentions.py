@@ -92,7 +92,12 @@ def _answers(membership: Membership, conversation_ids=None):
     answers = Answer.objects.filter(conversation__in=conversations_for(membership))
     if conversation_ids is not None:
         answers = answers.filter(conversation_id__in=conversation_ids)
-    return answers.exclude(text="").values_list("conversation_id", "text").iterator()
+    # Newest conversations first (what a place's page shows first); without this the answers
+    # would come in Answer's own order, by guide question, through a join for nothing.
+    answers = answers.exclude(text="").order_by(
+        "-conversation__held_on", "-conversation__created_at"
+    )
+    return answers.values_list("conversation_id", "text").iterator()
 
 
 def _folded(text: str) -> str:

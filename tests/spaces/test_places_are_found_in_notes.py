@@ -7,6 +7,7 @@ from django.urls import reverse
 from factories import AnswerFactory, ConversationFactory, PersonFactory
 
 from heard.people.models import Consent
+from heard.people.services import record_consent
 from heard.spaces.mentions import find_in_notes, mentions_of
 from heard.spaces.models import Regular, ThirdSpace
 from heard.spaces.services import save_space
@@ -53,8 +54,9 @@ def test_a_volunteer_finds_only_in_the_conversations_they_may_read(lee, notes):
 
 def test_notes_withheld_by_consent_are_not_read(may, notes):
     cafe, by_lee, ana = notes
-    Consent.objects.create(person=ana, topic="records", granted=False, recorded_by=may.user)
-    by_lee.answers.all().delete()  # what record_consent does to a conversation of hers alone
+    # Through the service, so that the test fails if a no to notes stops emptying her notes.
+    record_consent(by=may, person=ana, topic=Consent.Topic.RECORDS, granted=False)
+    assert not by_lee.answers.exists()
     assert mentions_of(may, cafe) == []
 
 
