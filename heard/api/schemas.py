@@ -215,10 +215,8 @@ class NewPersonIn(Schema):
     email: Text(254) = ""
     language: Literal[tuple(Person.Language.values)] = Person.Language.ENGLISH  # type: ignore
     place_id: BodyId | None = None
-    may_contact: StrictBool | None = Field(
-        None, description="Asked at the door; null if not asked."
-    )
-    notes_kept: StrictBool | None = Field(None, description="Asked at the door; null if not asked.")
+    may_contact: StrictBool | None = Field(None, description=ASKED)
+    notes_kept: StrictBool | None = Field(None, description=ASKED)
 
 
 class AnswerIn(Schema):

@@ -34,8 +34,7 @@ from heard.conversations.services import (
 from heard.people import consent
 from heard.people.queries import get_person_for, people_for, places_for, search_people
 from heard.people.services import NewPerson
-from heard.privacy.audit import acting_as, record
-from heard.privacy.models import Action
+from heard.privacy.audit import acting_as, record_viewed
 from heard.search import search_text
 from heard.themes.queries import themes_for
 
@@ -134,18 +133,6 @@ def list_people(
     return _page(rows.order_by("name", "id"), limit, offset, person_out)
 
 
-def _viewed(membership, kind: str, pk, person_id=None) -> None:
-    """Reading a neighbour's record or a conversation is logged, as their pages log it."""
-    with acting_as(membership.user):
-        record(
-            Action.VIEWED,
-            organization_id=membership.organization_id,
-            kind=kind,
-            object_id=pk,
-            person_id=person_id,
-        )
-
-
 @people.get(
     "/{person_id}",
     response={200: s.PersonOut, **s.ERRORS},
@@ -155,7 +142,7 @@ def _viewed(membership, kind: str, pk, person_id=None) -> None:
 def get_person(request, person_id: s.Id):
     membership = _member(request)
     person = get_person_for(membership, person_id)
-    _viewed(membership, "people.person", person.pk, person_id=person.pk)
+    record_viewed(membership=membership, kind="people.person", pk=person.pk)
     return person_out(person)
 
 
@@ -301,7 +288,7 @@ def list_conversations(
 def get_conversation(request, conversation_id: uuid.UUID):
     membership = _member(request)
     conversation = get_conversation_for(membership, conversation_id)
-    _viewed(membership, "conversations.conversation", str(conversation.pk))
+    record_viewed(membership=membership, kind="conversations.conversation", pk=conversation.pk)
     return conversation_detail(conversation)
 
 
@@ -379,9 +366,7 @@ def _record_from(membership: Membership, payload: s.ConversationIn) -> Conversat
         quotes.append(HeardQuote(text=quote.text, consent=quote.consent, person=speaker))
     promises = []
     for promise in payload.promises:
-        hours = Decimal(str(round(promise.hours, 1)))
-        if hours <= 0:
-            problems.setdefault("promises", []).append("Hours must be at least 0.1.")
+        hours = Decimal(str(round(promise.hours, 1)))  # at least 0.1: the schema says so
         promises.append(
             Promise(
                 side=promise.side, what=promise.what.strip(), hours=hours, due_on=promise.due_on

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import models
 
-from .models import AuditEvent
+from .models import Action, AuditEvent
 
 #: How the operator running `heard` commands on the server is named in the log.
 OPERATOR = "command line"
@@ -149,3 +149,16 @@ def kind_label(kind: str) -> str:
     except (LookupError, ValueError):
         return kind
     return str(model._meta.verbose_name).capitalize()
+
+
+def record_viewed(*, membership: Any, kind: str, pk: Any) -> AuditEvent | None:
+    """A member read a person's or a conversation's record (a page or the API): who, which,
+    never what it said. A person's record is also filed under the person, for their export."""
+    return record(
+        Action.VIEWED,
+        user=membership.user if membership else None,
+        **({"organization_id": membership.organization_id} if membership else {}),
+        kind=kind,
+        object_id=pk,
+        person_id=int(pk) if kind == "people.person" else None,
+    )

@@ -7,8 +7,7 @@ event (reading a person's record is worth knowing about, not only changing it).
 
 from __future__ import annotations
 
-from .audit import acting_as, record
-from .models import Action
+from .audit import acting_as, record_viewed
 
 #: URL name -> the kind of record the page shows (its `pk` is the record's id).
 VIEWED_PAGES = {
@@ -35,12 +34,4 @@ def record_view(request) -> None:
     kind = VIEWED_PAGES.get(match.view_name) if match else None
     if kind is None or "pk" not in match.kwargs:
         return
-    pk = match.kwargs["pk"]
-    membership = getattr(request, "membership", None)
-    record(
-        Action.VIEWED,
-        **({"organization_id": membership.organization_id} if membership else {}),
-        kind=kind,
-        object_id=pk,
-        person_id=int(pk) if kind == "people.person" else None,
-    )
+    record_viewed(membership=getattr(request, "membership", None), kind=kind, pk=match.kwargs["pk"])
