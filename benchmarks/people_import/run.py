@@ -63,7 +63,6 @@ def main(rows: int = 10_000) -> None:
             Person(
                 organization=org,
                 name=r.name,
-                name_folded=fold(r.name),
                 phone=r.phone,
                 email=r.email,
                 household=household,

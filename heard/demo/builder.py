@@ -35,7 +35,6 @@ from heard.conversations.services import (
 )
 from heard.leadership.queries import emerging_leaders
 from heard.leadership.services import ScaleLevel, record_assessment, save_scale
-from heard.people.folding import fold
 from heard.people.models import Consent, Household, Person, Place, Relationship
 from heard.people.services import forget_notes_of
 
@@ -222,7 +221,6 @@ def _people(org, residents: list[Resident], places, team, plans: list[Plan]) -> 
         Person(
             organization=org,
             name=r.name,
-            name_folded=fold(r.name),  # bulk_create does not call Person.save
             phone=r.phone,
             email=r.email,
             language=r.lang,

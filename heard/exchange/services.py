@@ -175,7 +175,6 @@ def _store(by: Membership, checked: checking.Checked) -> dict:
             target = Person(
                 organization=org,
                 name=v["name"],
-                name_folded=fold(v["name"]),
                 phone=v.get("phone", ""),
                 email=v.get("email", ""),
                 language=v.get("language") or Person.Language.ENGLISH,

@@ -52,6 +52,16 @@ class Household(models.Model):
         return self.name
 
 
+class PersonQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """`bulk_create` skips `Person.save`: the folded name is kept here too, so an import or
+        the demo cannot store a person search does not find."""
+        objs = list(objs)
+        for person in objs:
+            person.name_folded = fold(person.name)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Person(models.Model):
     class Language(models.TextChoices):
         ENGLISH = "en", "English"
@@ -83,6 +93,8 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

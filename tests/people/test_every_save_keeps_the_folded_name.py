@@ -24,3 +24,10 @@ def test_fold_drops_marks_case_and_extra_spaces_and_transliterates():
     assert fold("Łukasz Øster") == "lukasz oster"
     assert fold("Nguyễn Văn An") == "nguyen van an"
     assert fold("") == ""
+
+
+def test_a_bulk_create_keeps_it_too(org):
+    from heard.people.models import Person
+
+    Person.objects.bulk_create([Person(organization=org, name="Héctor Núñez")])
+    assert Person.objects.get(name="Héctor Núñez").name_folded == "hector nunez"
