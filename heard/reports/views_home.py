@@ -8,7 +8,7 @@ from heard.accounts.queries import member_required
 from heard.campaigns.queries import events_for
 from heard.commitments.models import Commitment
 from heard.commitments.queries import commitments_for
-from heard.conversations.queries import conversations_for, get_conversation_details
+from heard.conversations.queries import conversations_for, with_details
 from heard.people.queries import people_for
 
 
@@ -21,12 +21,14 @@ def home(request):
         request,
         "reports/home.html",
         {
-            "recent": get_conversation_details(conversations)[:8],
+            # Who was there, where and when: not the answers (a list, not the details page).
+            "recent": with_details(conversations)[:8],
             "conversation_count": conversations.count(),
             "people_count": people_for(membership).count(),
             "open_commitments": commitments_for(membership)
             .filter(status=Commitment.Status.OPEN)
-            .select_related("person")
+            # The person and who holds it, with each row: not a query per commitment.
+            .select_related("person", "owner")
             .order_by("due_on")[:8],
             # Open ones come earliest due first, so the overdue lead; the page marks them.
             "today": timezone.localdate(),
