@@ -100,8 +100,6 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import execute_from_command_line
 
     if argv and argv[0] == "worker":
-        # One name for the database-backed task worker, whatever the backend calls it.
-        argv[0] = "db_worker"
         _end_with_parent()
     execute_from_command_line(["heard", *argv])
     return 0

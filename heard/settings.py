@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "heard.worker",
     "heard.accounts",
     "heard.people",
     "heard.campaigns",
