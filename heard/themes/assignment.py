@@ -4,16 +4,25 @@ their campaign's existing themes (or among the unclear ones) without a full run.
 Only the new notes are embedded; each goes to its nearest theme by the cut the last run used.
 Conversations an organizer placed are never moved. A campaign that was never themed gets its
 first run queued once it has enough notes.
+
+A new conversation asks for a *sweep* of its campaign (`request_sweep`), which places every
+conversation of the campaign not yet placed. A sweep already waiting covers the new one, so a
+burst of 500 captures queues one task, not 500 (`heard.worker.queue.enqueue_once`); a sweep
+already running does not, since it may have read before the new conversation was committed.
+Two sweeps of one campaign never run at once (`one_at_a_time`): the second finds the first
+holding the campaign and leaves a sweep waiting for a few seconds later instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
 
 from heard.campaigns.models import Campaign
 from heard.conversations.models import Conversation
+from heard.worker.queue import enqueue_once, in_database, one_at_a_time
 
 from . import embedding, grouping
 from .models import Theme, ThemeAssignment, ThemeRun
@@ -22,31 +31,56 @@ from .planning import stack
 from .runs import FIRST_RUN_MIN_NOTES, request_run
 from .writes import _recount, _upsert
 
-#: The most pending conversations one assignment task takes on at once.
+#: The most waiting conversations a sweep embeds at once; it goes on until none is left.
 SWEEP_LIMIT = 2000
+#: A sweep that finds another sweeping its campaign leaves one waiting for this much later.
+SWEEP_RETRY = dt.timedelta(seconds=2)
 
 
-def _pending(campaign_id: int, limit: int) -> list:
-    return list(
-        Conversation.objects.filter(campaign_id=campaign_id, theme_assignment__isnull=True)
-        .values_list("pk", flat=True)
-        .order_by()[:limit]
-    )
+def _pending(campaign_id: int, limit: int, after=None) -> list:
+    """Conversations of the campaign not yet placed, in id order from after `after`."""
+    pending = Conversation.objects.filter(campaign_id=campaign_id, theme_assignment__isnull=True)
+    if after is not None:
+        pending = pending.filter(pk__gt=after)
+    return list(pending.values_list("pk", flat=True).order_by("pk")[:limit])
 
 
-def pending_in_campaigns_of(conversation_ids: Sequence, limit: int = SWEEP_LIMIT) -> list:
-    """These conversations and any others of their campaigns not yet assigned: one task
-    catches up on everything recorded since the last, so a burst of 500 captures is embedded in
-    a few batches rather than 500 single calls."""
-    campaign_ids = set(
-        Conversation.objects.filter(pk__in=list(conversation_ids)).values_list(
-            "campaign_id", flat=True
-        )
-    )
-    pending: list = []
-    for campaign_id in sorted(campaign_ids):
-        pending += _pending(campaign_id, limit)
-    return pending
+def request_sweep(campaign_id: int, *, delay: dt.timedelta | None = None):
+    """Ask the worker to place the campaign's waiting conversations, unless a sweep of it is
+    already waiting. Call after the conversations are committed. Returns the task's result, or
+    None when one was waiting."""
+    from .tasks import place_waiting_conversations
+
+    return enqueue_once(place_waiting_conversations, campaign_id, delay=delay)
+
+
+def sweep_campaign(campaign_id: int) -> dict:
+    """Place every conversation of the campaign not yet placed (the worker's task). When another
+    worker is sweeping the campaign, leave a sweep waiting for later instead: it may have read
+    before the newest conversations committed. Returns what was done."""
+    from .tasks import place_waiting_conversations
+
+    # A queue that runs tasks at once (tests, HEARD_TASK_BACKEND) has nowhere to leave one
+    # waiting: wait for the other sweep to finish, then sweep.
+    queued = in_database(place_waiting_conversations)
+    with one_at_a_time("themes.sweep", campaign_id, wait=not queued) as ours:
+        if not ours:
+            request_sweep(campaign_id, delay=SWEEP_RETRY)
+            return {"campaign": campaign_id, "assigned": 0, "deferred": True}
+        return {"campaign": campaign_id, "assigned": _sweep(campaign_id)}
+
+
+def _sweep(campaign_id: int) -> int:
+    if not Theme.objects.filter(campaign_id=campaign_id, parent=None).exists():
+        _maybe_first_run(campaign_id)
+        return 0
+    assigned = 0
+    after = None
+    # By id, so conversations with nothing to place (no note) are passed once, not re-read.
+    while batch := _pending(campaign_id, SWEEP_LIMIT, after):
+        assigned += assign_conversations(conversation_ids=batch)
+        after = batch[-1]
+    return assigned
 
 
 def assign_conversations(*, conversation_ids: Sequence) -> int:

@@ -8,7 +8,7 @@ imports keep working. New code imports from the modules themselves:
 Patch names where they are looked up (e.g. `heard.themes.runs.notes_for_campaign`), not here.
 """
 
-from .assignment import SWEEP_LIMIT, assign_conversations, pending_in_campaigns_of
+from .assignment import SWEEP_LIMIT, assign_conversations, request_sweep, sweep_campaign
 from .curation import (
     check_curator,
     merge_themes,
@@ -41,11 +41,12 @@ __all__ = [
     "forget_unused_embeddings",
     "merge_themes",
     "move_conversation",
-    "pending_in_campaigns_of",
     "pin_theme",
     "rename_theme",
     "request_run",
+    "request_sweep",
     "split_theme",
+    "sweep_campaign",
     "theme_campaign",
     "unpin_theme",
 ]

@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from heard.conversations.corrections import conversation_corrected
+from heard.conversations.models import Conversation
 from heard.conversations.services import conversation_recorded
 from heard.people.services import notes_withheld
 
@@ -42,13 +43,20 @@ def unassign_withheld(sender, conversation_ids, **kwargs) -> None:
 
 @receiver(conversation_recorded, dispatch_uid="themes_place_new_conversations")
 def place_new(sender, conversation_id, **kwargs) -> None:
-    """Sent after a new conversation commits: the worker places it among its campaign's themes.
+    """Sent after a new conversation commits: the worker places it among its campaign's themes,
+    by a sweep of the campaign (one waiting sweep per campaign covers every capture meanwhile).
     Recording never fails because the queue did: a conversation left unplaced is picked up by the
-    next assignment of its campaign, or by the next run."""
-    from .tasks import assign_new_conversations
+    next sweep of its campaign, or by the next run."""
+    from .assignment import request_sweep
 
     try:
-        assign_new_conversations.enqueue([str(conversation_id)])
+        campaign_id = (
+            Conversation.objects.filter(pk=conversation_id)
+            .values_list("campaign_id", flat=True)
+            .first()
+        )
+        if campaign_id is not None:
+            request_sweep(campaign_id)
     except Exception:
         logger.exception("Could not queue theme assignment for %s", conversation_id)
 

@@ -16,15 +16,25 @@ logger = logging.getLogger(__name__)
 
 
 @task()
+def place_waiting_conversations(campaign_id: int) -> dict:
+    """Place every conversation of the campaign not yet in its themes (a sweep; queued by
+    `assignment.request_sweep`, at most one waiting per campaign)."""
+    from .assignment import sweep_campaign
+
+    return sweep_campaign(campaign_id)
+
+
+@task()
 def assign_new_conversations(conversation_ids: list[str]) -> int:
-    """Place new conversations in their campaigns' themes, with any others still waiting."""
-    from .assignment import assign_conversations, pending_in_campaigns_of
+    """What Heard queued per conversation before sweeps: kept so that tasks still waiting from
+    then are run, as a sweep of those conversations' campaigns."""
+    from heard.conversations.models import Conversation
+
+    from .assignment import sweep_campaign
 
     wanted = [uuid.UUID(str(value)) for value in conversation_ids]
-    pending = pending_in_campaigns_of(wanted)
-    if not pending:
-        return 0
-    return assign_conversations(conversation_ids=pending)
+    campaigns = Conversation.objects.filter(pk__in=wanted).values_list("campaign_id", flat=True)
+    return sum(sweep_campaign(campaign_id)["assigned"] for campaign_id in sorted(set(campaigns)))
 
 
 @task()

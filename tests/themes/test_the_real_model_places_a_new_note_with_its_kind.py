@@ -7,7 +7,7 @@ from heard.analysis.embed import MODEL_ID, MultilingualEmbedder
 from heard.themes import embedding
 from heard.themes.models import NoteEmbedding
 from heard.themes.services import theme_campaign
-from heard.themes.tasks import assign_new_conversations
+from heard.themes.tasks import place_waiting_conversations
 
 RENT = [
     "The landlord raised our rent again this spring.",
@@ -67,6 +67,6 @@ def test_the_real_model_keeps_rent_and_buses_apart_and_files_a_new_rent_note(
     newcomer = add_conversation(
         campaign, organizer, "Our landlord just told us the rent goes up in June."
     )
-    assign_new_conversations.enqueue([str(newcomer.pk)])
+    place_waiting_conversations.enqueue(campaign.pk)
 
     assert {theme_of(newcomer)} == rent_themes
