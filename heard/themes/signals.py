@@ -20,6 +20,7 @@ from heard.conversations.corrections import conversation_corrected
 from heard.conversations.models import Conversation
 from heard.conversations.services import conversation_recorded
 from heard.people.services import notes_withheld
+from heard.worker.queue import enqueue_once
 
 from .models import NoteEmbedding, ThemeAssignment
 
@@ -83,7 +84,9 @@ def follow_correction(
                 _refresh_highlights(placed.campaign, [placed.theme_id])
     if notes_changed:
         try:
-            place_corrected_conversations.enqueue([str(conversation_id)])
+            # Corrected twice before the worker got to it: placed once, by the words as they
+            # are when it runs.
+            enqueue_once(place_corrected_conversations, [str(conversation_id)])
         except Exception:
             # The correction is saved; the next run of the campaign places it.
             logger.exception("Could not queue placing corrected conversation %s", conversation_id)

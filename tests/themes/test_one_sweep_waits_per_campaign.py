@@ -218,3 +218,24 @@ def test_two_sweeps_of_one_campaign_at_the_same_moment_do_its_work_once(
     assert sorted(r.get("deferred", False) for r in results) == [False, True]
     assert sorted(embedded) == sorted(set(embedded))
     assert placed(newcomers) == 4
+
+
+def test_a_conversation_corrected_twice_before_the_worker_is_placed_once(
+    themed, listened, organizer
+):
+    from heard.conversations.corrections import as_it_is, correct_conversation
+    from heard.themes.tasks import place_corrected_conversations
+
+    conversation = capture(themed, organizer, topic_note("rent", 3) + " heat")
+    run_worker()
+    problem = themed.questions.get(purpose=Purpose.PROBLEM)
+    for n in (40, 41):
+        correction = as_it_is(organizer, conversation)
+        correction.answers = {problem.pk: topic_note("traffic", n)}
+        correct_conversation(by=organizer, conversation=conversation, correction=correction)
+
+    assert waiting(place_corrected_conversations, [str(conversation.pk)]).count() == 1
+    run_worker()
+    traffic = ThemeAssignment.objects.get(conversation=listened["traffic"][0]).theme
+    assert ThemeAssignment.objects.get(conversation=conversation).theme == traffic
+    assert sweeps_waiting(themed) == 0
