@@ -221,7 +221,9 @@ def _cut(campaign_id: int) -> float:
 
 
 def _maybe_first_run(campaign_id: int) -> None:
-    campaign = Campaign.objects.get(pk=campaign_id)
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None:  # deleted while its sweep waited: nothing to place
+        return
     if campaign.theme_runs.exists():
         return
     if Conversation.objects.filter(campaign_id=campaign_id).count() >= FIRST_RUN_MIN_NOTES:

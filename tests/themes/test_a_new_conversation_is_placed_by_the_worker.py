@@ -141,3 +141,13 @@ def test_a_campaign_never_themed_gets_its_first_run_once_it_has_enough_notes(
     run = ThemeRun.objects.get(campaign=campaign)
     assert run.status == "done"
     assert theme_of(conversation) is not None
+
+
+def test_a_sweep_of_a_campaign_deleted_meanwhile_does_nothing(campaign):
+    gone = campaign.pk
+    campaign.delete()
+
+    assert place_waiting_conversations.enqueue(gone).return_value == {
+        "campaign": gone,
+        "assigned": 0,
+    }
