@@ -143,6 +143,25 @@ class Capture:
         """Show the service's refusal next to the field it names, or at the top."""
         show_refusal(self.form, error)
 
+    def reasons(self) -> list[str]:
+        """Every error of the capture in words, each saying which field it is about: for the
+        outbox, which shows them without the form."""
+        said = []
+        for form in self._each_form():
+            for name, errors in form.errors.items():
+                where = "" if name == "__all__" else f"{self.describe(form.add_prefix(name))}: "
+                said += [f"{where}{error}" for error in errors]
+        for formset in self.all_forms[1:]:
+            if formset.is_bound:
+                said += [str(error) for error in formset.non_form_errors()]
+        return said
+
+    def _each_form(self):
+        yield self.form
+        for formset in self.all_forms[1:]:
+            if formset.is_bound:
+                yield from formset.forms
+
     def describe(self, name: str) -> str:
         """A posted field's name as the volunteer knows it, for a message about it."""
         if name.startswith("answer_"):

@@ -50,6 +50,32 @@ def search_people(membership: Membership, query: str, limit: int = 20) -> QueryS
     return people.order_by("name")[:limit] if limit else people.order_by("name")
 
 
+#: The most people a phone keeps for finding someone with no signal: a volunteer's turf is far
+#: smaller; an organizer's phone keeps the most recently added, and finds the rest with signal.
+CARRIED_AT_MOST = 5000
+
+
+def people_to_carry(membership: Membership) -> list[dict]:
+    """The people the member may see, as the capture page's typeahead shows them (name,
+    neighbourhood, household; no phone or email), for finding someone with no signal. `folded`
+    is the name as the server matches it (no accents or case), so both find the same people."""
+    people = (
+        people_for(membership)
+        .order_by("-created_at", "-pk")
+        .values("id", "name", "name_folded", "place__name", "household__name")[:CARRIED_AT_MOST]
+    )
+    return [
+        {
+            "id": p["id"],
+            "name": p["name"],
+            "folded": p["name_folded"],
+            "place": p["place__name"] or "",
+            "household": p["household__name"] or "",
+        }
+        for p in people
+    ]
+
+
 def name_matches(query: str, prefix: str = "") -> Q:
     """People (or, with `prefix` such as "people__", rows reaching people) whose name holds the
     query, ignoring accents and case: the folded query against the stored folded name."""
