@@ -109,9 +109,10 @@ async function findPeople(request, url) {
   const turf = await caches.match(new URL(HEARD.people, self.location.origin).href, { cacheName: PRIVATE });
   const people = turf ? (await turf.json()).people : [];
   const wanted = fold(url.searchParams.get("q") || "");
-  const results = wanted ? people.filter((p) => p.folded.includes(wanted)) : [];
-  results.sort((a, b) => a.name.localeCompare(b.name));
-  return new Response(JSON.stringify({ results: results.slice(0, 12), offline: true }), {
+  const found = wanted ? people.filter((p) => p.folded.includes(wanted)) : [];
+  found.sort((a, b) => a.name.localeCompare(b.name));
+  const results = found.slice(0, 12).map(({ id, name, place, household }) => ({ id, name, place, household }));
+  return new Response(JSON.stringify({ results: results, offline: true }), {
     headers: { "Content-Type": "application/json" },
   });
 }

@@ -396,6 +396,12 @@
     panel.querySelector("[data-send-now]").hidden = !waiting;
   }
 
+  function day(iso) {
+    if (!iso) return "";
+    const date = new Date(iso + "T12:00:00");
+    return isNaN(date) ? iso : date.toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "short" });
+  }
+
   function describe(item) {
     const li = document.createElement("li");
     li.className = "outbox-item outbox-" + item.state;
@@ -403,7 +409,7 @@
     who.textContent = (item.summary.people || []).join(", ") || "Someone";
     const what = document.createElement("span");
     what.className = "muted";
-    what.textContent = " · " + [item.summary.campaign, item.summary.heldOn].filter(Boolean).join(" · ") +
+    what.textContent = " · " + [item.summary.campaign, day(item.summary.heldOn)].filter(Boolean).join(" · ") +
       (item.summary.firstWords ? " · “" + item.summary.firstWords + "”" : "");
     const state = document.createElement("p");
     state.className = "small";
@@ -486,6 +492,7 @@
     if (navigator.onLine && navigator.serviceWorker && navigator.serviceWorker.controller) {
       navigator.serviceWorker.controller.postMessage({ type: "refresh-kit" });
     }
+    form.dataset.ready = "1"; // the draft is back and Save goes to the outbox
   }
 
   if (drafting) start();

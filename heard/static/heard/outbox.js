@@ -53,6 +53,15 @@
     get: (id) => store("outbox", "readonly", (s) => s.get(id)),
     put: (item) => store("outbox", "readwrite", (s) => s.put(item)).then(changed),
     remove: (id) => store("outbox", "readwrite", (s) => s.delete(id)).then(changed),
+    // What a send learnt, written only if the item is still the one that was sent: the
+    // volunteer may have saved it again meanwhile (a fix), and that must not be overwritten.
+    update: (item) => store("outbox", "readwrite", (s) => {
+      const current = s.get(item.id);
+      current.onsuccess = () => {
+        if (current.result && current.result.savedAt === item.savedAt) s.put(item);
+      };
+      return current;
+    }).then(changed),
   };
   const drafts = {
     get: (key) => store("drafts", "readonly", (s) => s.get(key)),
@@ -100,7 +109,7 @@
         if ([409, 413, 422].includes(response.status)) {
           item.state = said.status === "ask" ? "ask" : "refused";
           item.reasons = said.reasons || ["The server refused it."];
-          await outbox.put(item);
+          await outbox.update(item);
           return { status: item.state, reasons: item.reasons };
         }
         return await stillWaiting(item, "The server could not take it just now (" + response.status + "): it will try again.");
@@ -116,7 +125,7 @@
     item.tries = (item.tries || 0) + 1;
     item.lastTry = new Date().toISOString();
     item.problem = problem;
-    await outbox.put(item);
+    await outbox.update(item);
     return { status: "waiting" };
   }
 
