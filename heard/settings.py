@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "heard.exchange",
     "heard.spaces",
     "heard.api",
+    "heard.offline",
     # django-ninja: its Swagger UI assets are served from here (no CDN).
     "ninja",
     "axes",

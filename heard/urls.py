@@ -5,6 +5,7 @@ from django.urls import include, path, register_converter
 from heard.api.v1 import api
 from heard.ids import IdConverter
 from heard.reports.views_home import home
+from heard.security.views import ForgetfulLogoutView
 
 # Before the includes: every app's urls.py names its ids `<id:pk>` (1..18 digits, heard/ids.py).
 register_converter(IdConverter, "id")
@@ -12,7 +13,7 @@ register_converter(IdConverter, "id")
 urlpatterns = [
     path("", home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", ForgetfulLogoutView.as_view(), name="logout"),
     # Every member changes their own password with Django's own views (an administrator sets a
     # first one on the Members page and asks them to change it).
     path(
@@ -44,5 +45,6 @@ urlpatterns = [
     path("api/tokens/", include("heard.api.urls")),
     # The JSON API: /api/v1/…, its schema at /api/openapi.json, interactive docs at /api/docs.
     path("api/", api.urls),
+    path("", include("heard.offline.urls")),  # /sw.js, /offline/kit.json
     path("admin/", admin.site.urls),
 ]

@@ -18,7 +18,7 @@ from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
 from heard.ids import parse_id
 from heard.people.models import Person
-from heard.people.queries import lookalikes_for
+from heard.people.queries import lookalikes_for, merged_into
 from heard.refusals import show_refusal
 
 from . import forms
@@ -72,6 +72,7 @@ class Capture:
     ) -> "Capture":
         """The forms for `campaign`'s guide, bound to `data` (None: a blank page). A quiet
         capture shows what was typed without errors, and is never valid."""
+        data, merged = follow_merges(data, membership)
         speakers = forms.speaker_choices(data, people)
         held = {"quiet": quiet}
         form = forms.ConversationForm(
@@ -99,6 +100,7 @@ class Capture:
             campaign=campaign,
             speakers=speakers,
             chosen_people=chosen_people(data, people),
+            notes=[_merged_note(person) for person in merged],
         )
 
     @property
@@ -143,6 +145,25 @@ class Capture:
         """Show the service's refusal next to the field it names, or at the top."""
         show_refusal(self.form, error)
 
+    def reasons(self) -> list[str]:
+        """Every error of the capture in words, each saying which field it is about: for the
+        outbox, which shows them without the form."""
+        said = []
+        for form in self._each_form():
+            for name, errors in form.errors.items():
+                where = "" if name == "__all__" else f"{self.describe(form.add_prefix(name))}: "
+                said += [f"{where}{error}" for error in errors]
+        for formset in self.all_forms[1:]:
+            if formset.is_bound:
+                said += [str(error) for error in formset.non_form_errors()]
+        return said
+
+    def _each_form(self):
+        yield self.form
+        for formset in self.all_forms[1:]:
+            if formset.is_bound:
+                yield from formset.forms
+
     def describe(self, name: str) -> str:
         """A posted field's name as the volunteer knows it, for a message about it."""
         if name.startswith("answer_"):
@@ -174,6 +195,32 @@ class Capture:
             )
         if oversized.unread:
             self.notes.append("The end of what you sent could not be read: check the last rows.")
+
+
+def follow_merges(data, membership: Membership) -> tuple[QueryDict | None, list[Person]]:
+    """`data` with each person whose record was merged since it was typed (on a phone with no
+    signal, say) named by the record kept instead, and those people. "p<id>" is how "who said
+    it" names someone found (forms.speaker_choices)."""
+    if data is None:
+        return data, []
+    posted = data.getlist("people")
+    ids = [pk for pk in map(parse_id, posted) if pk]
+    kept = merged_into(membership, ids) if ids else {}
+    if not kept:
+        return data, []
+    data = data.copy()
+    data.setlist("people", [str(kept[pk].pk) if (pk := parse_id(v)) in kept else v for v in posted])
+    speakers = {f"p{old}": f"p{person.pk}" for old, person in kept.items()}
+    for name in [n for n in data if n == "signals_seen_in" or n.endswith("-speaker")]:
+        data[name] = speakers.get(data[name], data[name])
+    return data, list(dict.fromkeys(kept.values()))
+
+
+def _merged_note(person: Person) -> str:
+    return (
+        f"Someone named here was merged into {person.name}'s record after this was typed: "
+        f"it is saved with {person.name}."
+    )
 
 
 def switch_guide(data, *, shown: Campaign | None, chosen: Campaign) -> tuple[QueryDict, str]:

@@ -156,7 +156,7 @@ def conversation_new(request):
         except ValidationError as error:
             capture.attach(error)
         else:
-            _say_recorded(request, conversation, created)
+            say_recorded(request, conversation, created)
             return redirect("conversations:detail", pk=conversation.pk)
     if capture.guide_changed():
         # The posted campaign is one of ours (else "Unknown campaign."), so `chosen` is it.
@@ -168,7 +168,7 @@ def conversation_new(request):
     return _capture_page(request, capture, status=400 if data is not None else 200)
 
 
-def _say_recorded(request, conversation, created: bool) -> None:
+def say_recorded(request, conversation, created: bool) -> None:
     if not created:
         messages.info(request, "This conversation was already recorded.")
     elif notes_may_be_kept(conversation.people.all()):

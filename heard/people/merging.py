@@ -29,7 +29,7 @@ from heard.privacy import audit
 from heard.privacy.models import Action, AuditEvent
 
 from . import consent
-from .models import Consent, Person
+from .models import Consent, MergedRecord, Person
 from .services import forget_notes_of
 
 #: A rule moves the duplicate's rows of one relation to the person kept (or removes those the
@@ -113,6 +113,8 @@ RULES: dict[str, Rule] = {
     "people.Relationship.person": pairs("person", "other", "kind"),
     "people.Relationship.other": pairs("person", "other", "kind"),
     "people.Consent.person": move,  # the history is kept whole; the newest answer is in force
+    # Records merged into the duplicate before now lead to the person kept (a chain stays short).
+    "people.MergedRecord.into": move,
     "campaigns.SignUp.person": unique_per(
         "event", prefer=further("status", ["signed_up", "no_show", "attended"])
     ),
@@ -195,6 +197,7 @@ def merge_people(*, by: Membership, keep: Person, duplicate: Person) -> Merged:
         AuditEvent.objects.filter(person_id=duplicate.pk).update(person_id=keep.pk)
         duplicate_id = duplicate.pk
         duplicate.delete()
+        MergedRecord.objects.create(merged_id=duplicate_id, into=keep)
         audit.record(
             Action.CHANGED,
             user=by.user,

@@ -171,3 +171,18 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_topic_display()} = {self.granted}"
+
+
+class MergedRecord(models.Model):
+    """A record merged into another: its id still leads to the person kept.
+
+    A phone with no signal may hold a conversation naming someone by the id their record had
+    when it was saved; an organizer may merge that record into another before it is sent. The
+    conversation then goes to the person kept, instead of being refused as "Unknown person"."""
+
+    merged_id = models.BigIntegerField(unique=True)
+    into = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="merged_records")
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"#{self.merged_id} → {self.into_id}"

@@ -11,7 +11,7 @@ from heard.accounts.models import Membership
 from . import consent
 from .duplicates import Index, Likeness, Record
 from .folding import fold
-from .models import Consent, Household, Person, Place, Relationship
+from .models import Consent, Household, MergedRecord, Person, Place, Relationship
 
 
 def people_for(membership: Membership) -> QuerySet[Person]:
@@ -48,6 +48,39 @@ def search_people(membership: Membership, query: str, limit: int = 20) -> QueryS
     if query:
         people = people.filter(name_matches(query) | consent.matches_contact(query))
     return people.order_by("name")[:limit] if limit else people.order_by("name")
+
+
+def merged_into(membership: Membership, ids) -> dict[int, Person]:
+    """For each of these ids whose record was merged into another, the person kept, when the
+    member may see them: what a phone saved before the merge still reaches them."""
+    kept = MergedRecord.objects.filter(merged_id__in=ids, into__in=people_for(membership))
+    return {row.merged_id: row.into for row in kept.select_related("into")}
+
+
+#: The most people a phone keeps for finding someone with no signal: a volunteer's turf is far
+#: smaller; an organizer's phone keeps the most recently added, and finds the rest with signal.
+CARRIED_AT_MOST = 5000
+
+
+def people_to_carry(membership: Membership) -> list[dict]:
+    """The people the member may see, as the capture page's typeahead shows them (name,
+    neighbourhood, household; no phone or email), for finding someone with no signal. `folded`
+    is the name as the server matches it (no accents or case), so both find the same people."""
+    people = (
+        people_for(membership)
+        .order_by("-created_at", "-pk")
+        .values("id", "name", "name_folded", "place__name", "household__name")[:CARRIED_AT_MOST]
+    )
+    return [
+        {
+            "id": p["id"],
+            "name": p["name"],
+            "folded": p["name_folded"],
+            "place": p["place__name"] or "",
+            "household": p["household__name"] or "",
+        }
+        for p in people
+    ]
 
 
 def name_matches(query: str, prefix: str = "") -> Q:

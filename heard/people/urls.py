@@ -6,6 +6,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="list"),
     path("search.json", views.person_search, name="search"),
+    path("turf.json", views.people_turf, name="turf"),
     path("<id:pk>/", views.person_detail, name="detail"),
     path("<id:pk>/consent/", views.person_consent, name="consent"),
     path("<id:pk>/ties/", views_ties.ties, name="ties"),

@@ -16,7 +16,13 @@ from heard.spaces.queries import spaces_of
 from . import consent
 from .forms import ConsentForm
 from .models import Consent
-from .queries import get_person_for, lookalikes_of, relationships_of, search_people
+from .queries import (
+    get_person_for,
+    lookalikes_of,
+    people_to_carry,
+    relationships_of,
+    search_people,
+)
 from .services import record_consent
 
 
@@ -97,6 +103,12 @@ def person_consent(request, pk):
 
 def _count(n: int, thing: str) -> str:
     return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
+@member_required()
+def people_turf(request):
+    """The people a phone keeps for the capture page with no signal (heard/offline)."""
+    return JsonResponse({"people": people_to_carry(request.membership)})
 
 
 @member_required()

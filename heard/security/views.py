@@ -4,6 +4,7 @@ from base64 import b32encode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LogoutView
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -72,3 +73,17 @@ def verify(request):
         else:
             return redirect(next_url or "home")
     return render(request, "security/verify.html", {"form": form, "next": next_url})
+
+
+class ForgetfulLogoutView(LogoutView):
+    """Django's logout, and the browser told to forget what Heard kept on it: the phone's copy
+    of the capture pages, the people of the turf, drafts and the outbox (a shared phone passes
+    to the next volunteer empty). The page empties them itself first, after asking about what
+    was never sent (heard/static/heard/outbox.js); this header is for browsers where the
+    script did not run. "storage" also removes the service worker; it comes back on the next
+    page."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response

@@ -107,10 +107,13 @@ def test_switching_back_puts_carried_answers_back_in_their_questions(
     assert not back.context["carried"].forms
 
 
-def test_the_script_posts_the_form_on_a_switch_instead_of_reloading():
+def test_the_script_never_reloads_the_page_without_keeping_what_was_typed():
+    """Without the outbox the form is posted as "switch"; with it, the draft is kept before the
+    other campaign's page opens (tests/browser/test_capture_with_no_signal.py walks it)."""
     script = Path(finders.find("heard/capture.js")).read_text(encoding="utf-8")
     assert 'marker.name = "switch"' in script
-    assert "window.location.search" not in script
+    switch = script[script.index('campaign.addEventListener("change"') :]
+    assert switch.index("await keepDraft();") < switch.index("window.location.assign(")
 
 
 def _as_posted(response) -> dict:

@@ -35,8 +35,9 @@ def _capability_words(b) -> list[str]:
 
 
 # Whatever the status, the body carries none of B's words; these statuses say "no" or show a
-# page of A's own (a list, a form, a redirect after a write to A's own rows).
-ALLOWED_STATUS = {200, 204, 302, 400, 403, 404, 405}
+# page of A's own (a list, a form, a redirect after a write to A's own rows); 422 is the
+# outbox's "refused" (conversations/views_sync.py), the JSON twin of the form's 400.
+ALLOWED_STATUS = {200, 204, 302, 400, 403, 404, 405, 422}
 STRONG_PASSWORD = "porch-light-cinnamon-47"  # noqa: S105
 
 
