@@ -39,6 +39,10 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.VOLUNTEER)
     # A volunteer sees the people of these places (their turf) and the conversations they held.
     turf = models.ManyToManyField("people.Place", blank=True, related_name="volunteers")
+    # The language Heard speaks to them (a code of settings.LANGUAGES), chosen with the switch on
+    # every page; blank: their browser's. Not a `choices` field: a language added in settings
+    # needs no migration.
+    language = models.CharField(max_length=12, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()}, {self.organization})"

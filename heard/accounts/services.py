@@ -10,6 +10,7 @@ left without an active administrator, or nobody could manage its members again.
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -157,3 +158,11 @@ def _check_password(password: str, user) -> None:
         validate_password(password, user=user)
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from None
+
+
+def choose_language(*, membership: Membership, language: str) -> None:
+    """Remember the language a member chose for themselves (one of settings.LANGUAGES)."""
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": "Heard does not speak that language yet."})
+    Membership.objects.filter(pk=membership.pk).update(language=language)
+    membership.language = language
