@@ -4,6 +4,7 @@ import re
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Event, SignUp
@@ -35,11 +36,11 @@ WEEK = dt.timedelta(days=7)
 
 #: The groups of the commitments page, in the order an organizer follows them up.
 GROUPS = {
-    "overdue": "Overdue",
-    "week": "Due this week",
-    "later": "Later",
-    "done": "Done",
-    "dropped": "Dropped",
+    "overdue": _("Overdue"),
+    "week": _("Due this week"),
+    "later": _("Later"),
+    "done": _("Done"),
+    "dropped": _("Dropped"),
 }
 
 
