@@ -41,6 +41,7 @@ def pytest_sessionstart(session):
     # The .mo files are build output (gitignored): pages in Spanish need them compiled.
     compile_catalogues()
 
+
 from heard.common_ground.models import Divide, Side
 from heard.conversations.models import Response
 

@@ -37,7 +37,7 @@ def add_member(
     """Make a login and its membership in the administrator's organization."""
     User = get_user_model()
     username = username.strip()
-    first_name, _, last_name = full_name.strip().partition(" ")
+    first_name, _space, last_name = full_name.strip().partition(" ")
     user = User(username=username, first_name=first_name, last_name=last_name.strip(), email=email)
     with transaction.atomic():
         _lock_organization_of(by)

@@ -446,7 +446,7 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
         held_on=data["held_on"],
         place=data.get("place"),
         people=people,
-        new_people=[new for _, new in typed if new],
+        new_people=[new for _row, new in typed if new],
         refusals=refusals,
         answers={q.id: data.get(f"answer_{q.id}", "") for q in form.guide},
         quotes=[

@@ -109,9 +109,10 @@ def _tidy_header(po_path: Path, language: str) -> None:
             ),
         }
     )
-    for key in ("Last-Translator", "Language-Team", "Report-Msgid-Bugs-To"):
+    po.metadata.pop("Report-Msgid-Bugs-To", None)
+    for key in ("Last-Translator", "Language-Team"):
         if "@" in po.metadata.get(key, "@") or not po.metadata.get(key):
-            po.metadata.pop(key, None)
+            po.metadata[key] = "Heard's organizers"
     po.metadata_is_fuzzy = []
     po.save()
 

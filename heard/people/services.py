@@ -125,8 +125,8 @@ def forget_notes_of(person_ids) -> Forgotten:
     theirs = Conversation.objects.filter(participants__person__in=refused)
     emptied = consent.conversations_without_notes(theirs)
     Answer.objects.filter(conversation_id__in=emptied).delete()
-    quotes, _ = Quote.objects.filter(conversation_id__in=emptied).delete()
-    signals, _ = Assessment.objects.filter(conversation_id__in=emptied).delete()
+    quotes, _by_model = Quote.objects.filter(conversation_id__in=emptied).delete()
+    signals, _by_model = Assessment.objects.filter(conversation_id__in=emptied).delete()
     # In a group, only the refusers' own words and signals go.
     quotes += Quote.objects.filter(conversation__in=theirs, person__in=refused).delete()[0]
     signals += Assessment.objects.filter(conversation__in=theirs, person__in=refused).delete()[0]
