@@ -156,7 +156,7 @@ def _check_another_admin_remains(member: Membership) -> None:
     if not others.exists():
         raise ValidationError(
             _(
-                "%(name)s is the organization’s only active administrator. "
+                "%(name)s is the organization's only active administrator. "
                 "Make someone else an administrator first."
             )
             % {"name": member.display_name}

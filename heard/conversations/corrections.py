@@ -61,7 +61,7 @@ NO_NOTES = gettext_lazy(
 NEEDS_ANSWER = gettext_lazy("Did they say yes, maybe or no?")
 CORRECTED_MEANWHILE = gettext_lazy(
     "Someone else corrected this conversation while you had it open: its history on the "
-    "conversation’s page says what they changed. Nothing of yours is saved yet: check your "
+    "conversation's page says what they changed. Nothing of yours is saved yet: check your "
     "changes, then save again."
 )
 #: The history's fixed words, written in English and said in the reader's language by
@@ -169,7 +169,7 @@ def check_correction(*, by: Membership, conversation: Conversation, correction: 
         refuse("next_step_response", NEEDS_ANSWER)
     questions = set(conversation.campaign.questions.values_list("id", flat=True))
     if set(correction.answers) - questions:
-        refuse("__all__", _("An answer belongs to another campaign’s guide."))
+        refuse("__all__", _("An answer belongs to another campaign's guide."))
     keep = notes_kept(conversation)
     for question_id, text in correction.answers.items():
         if len(text.strip()) > MAX_TEXT:

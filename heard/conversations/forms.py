@@ -172,7 +172,7 @@ class ConversationForm(HeldErrors, forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("The laundromat on Elm, St Mark’s church hall… each is added to the places."),
+        help_text=_("The laundromat on Elm, St Mark's church hall… each is added to the places."),
     )
 
     def __init__(self, *args, membership, campaign, places, people, speakers=(), **kwargs):
@@ -231,7 +231,7 @@ class ConversationForm(HeldErrors, forms.Form):
                 _("At most %(n)d places at once.") % {"n": MAX_NEW_AT_CAPTURE}
             )
         if any(len(name) > 160 for name in names):
-            raise forms.ValidationError(_("A place’s name is longer than 160 characters."))
+            raise forms.ValidationError(_("A place's name is longer than 160 characters."))
         return names
 
     def clean(self):

@@ -188,7 +188,7 @@ def _said(stored: str | None) -> str:
     if match := re.fullmatch(r"Answer to “(.*)”", stored, re.DOTALL):
         return gettext("Answer to “%(prompt)s”") % {"prompt": match.group(1)}
     if match := re.fullmatch(r"Quote (\d+)'s consent", stored):
-        return gettext("Quote %(number)s’s consent") % {"number": match.group(1)}
+        return gettext("Quote %(number)s's consent") % {"number": match.group(1)}
     if match := re.fullmatch(r"Quote (\d+)", stored):
         return gettext("Quote %(number)s") % {"number": match.group(1)}
     return gettext(stored)

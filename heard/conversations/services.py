@@ -180,7 +180,7 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
             errors.setdefault("promises", []).append(f"“{promise.what}”: {problem}")
     question_ids = set(record.campaign.questions.values_list("id", flat=True))
     if set(record.answers) - question_ids:
-        errors.setdefault("answers", []).append(_("An answer belongs to another campaign’s guide."))
+        errors.setdefault("answers", []).append(_("An answer belongs to another campaign's guide."))
     heard_something = any(t.strip() for t in record.answers.values()) or any(
         q.text.strip() for q in record.quotes
     )

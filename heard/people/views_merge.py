@@ -27,7 +27,7 @@ def merge(request, pk, other_pk):
         merge_people(by=membership, keep=keep, duplicate=duplicate)
         messages.success(
             request,
-            _("Merged: everything recorded for the other %(duplicate)s is now %(kept)s’s.")
+            _("Merged: everything recorded for the other %(duplicate)s is now %(kept)s's.")
             % {"duplicate": duplicate.name, "kept": keep.name},
         )
         return redirect("people:detail", pk=keep.pk)
