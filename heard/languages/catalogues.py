@@ -18,7 +18,6 @@ import polib
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.test.utils import override_settings
 
 PACKAGE = Path(__file__).resolve().parent.parent
 #: Folders of the package that are no app and hold no message of the web pages: the pure-Python
@@ -67,6 +66,8 @@ def make_catalogues(root: Path = PACKAGE.parent, languages: list[str] | None = N
     """Remake every catalogue under `root` (the folder holding the `heard` package) from the
     templates and Python of its folder, keeping the translations already written; messages no
     longer used are dropped, not kept as obsolete entries."""
+    from django.test.utils import override_settings  # only here: `heard` starts without it
+
     languages = languages or translated_languages()
     for catalogue in catalogues():
         folder = root / catalogue.folder
