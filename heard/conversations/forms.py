@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from heard.campaigns.models import Campaign
 from heard.campaigns.queries import campaigns_for
@@ -344,7 +345,9 @@ class QuoteForm(HeldErrors, forms.Form):
 
 
 class PromiseForm(HeldErrors, forms.Form):
-    side = forms.ChoiceField(choices=Commitment.Side.choices, label=_("Who"))
+    side = forms.ChoiceField(
+        choices=Commitment.Side.choices, label=pgettext_lazy("who does a commitment", "Who")
+    )
     what = forms.CharField(max_length=400, required=False, label=_("Will do"))
     hours = forms.DecimalField(
         min_value=0.5, max_value=200, decimal_places=1, required=False, label=_("Hours")

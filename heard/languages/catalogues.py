@@ -115,6 +115,11 @@ def _tidy_header(po_path: Path, language: str) -> None:
         if "@" in po.metadata.get(key, "@") or not po.metadata.get(key):
             po.metadata[key] = "Heard's organizers"
     po.metadata_is_fuzzy = []
+    # msgmerge's "#| previous msgid" helps a translator with a fuzzy entry; once translated it
+    # is noise.
+    for entry in po:
+        if "fuzzy" not in entry.flags:
+            entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
     po.save()
 
 
