@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export HEARD_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test test-sqlite test-postgres lint format browser-deps clean
+.PHONY: run test test-sqlite test-postgres lint format browser-deps clean messages
 
 # The virtual environment is rebuilt when pyproject.toml changes.
 $(BIN)/heard: pyproject.toml
@@ -26,6 +26,11 @@ test-sqlite: $(BIN)/heard
 # PostgreSQL: the machine's server on 127.0.0.1:5432 (trust auth); pytest-django creates test_heard.
 test-postgres: $(BIN)/heard
 	HEARD_DATA_DIR=$$(mktemp -d) DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/heard} $(BIN)/pytest
+
+# Remake every app's catalogue from its templates and Python (needs GNU gettext: apt-get install
+# gettext), then compile them. `heard` and the tests compile stale catalogues by themselves.
+messages: $(BIN)/heard
+	$(BIN)/heard messages
 
 lint: $(BIN)/heard
 	$(BIN)/ruff format --check heard tests benchmarks

@@ -99,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
     from django.core.management import execute_from_command_line
 
+    from heard.languages.catalogues import compile_stale_quietly
+
+    # The .mo files are build output: a fresh clone, or a .po just edited, is compiled here.
+    compile_stale_quietly()
+
     if argv and argv[0] == "worker":
         _end_with_parent()
     execute_from_command_line(["heard", *argv])

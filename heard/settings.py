@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "heard.spaces",
     "heard.api",
     "heard.offline",
+    "heard.languages",
     # django-ninja: its Swagger UI assets are served from here (no CDN).
     "ninja",
     "axes",
@@ -121,6 +122,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The cookie set by the language switch, else the browser's Accept-Language...
+    "django.middleware.locale.LocaleMiddleware",
+    # ...unless a signed-in member chose a language: theirs (kept in the session at login).
+    "heard.languages.chosen.MemberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -195,7 +200,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-LANGUAGE_CODE = "en-us"
+# Heard's messages are written in English; each other language of LANGUAGES has a catalogue per
+# app (heard/<app>/locale/<code>/LC_MESSAGES/django.po, `heard messages`). Adding a language is
+# a line here and its catalogues: names as its speakers write them, so anyone finds their own.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("HEARD_TIME_ZONE", "America/Chicago")
 PHONE_REGION = os.environ.get("HEARD_PHONE_REGION", "US").upper()
 USE_I18N = True

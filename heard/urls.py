@@ -14,6 +14,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", ForgetfulLogoutView.as_view(), name="logout"),
+    # The language switch on every page, for visitors signed out too.
+    path("language/", include("heard.languages.urls")),
     # Every member changes their own password with Django's own views (an administrator sets a
     # first one on the Members page and asks them to change it).
     path(

@@ -36,6 +36,12 @@ from factories import (
 from heard.accounts.models import Role
 from heard.common_ground.models import Divide, Side
 from heard.conversations.models import Response
+from heard.languages.catalogues import compile_catalogues
+
+
+def pytest_sessionstart(session):
+    # The .mo files are build output (gitignored): pages in Spanish need them compiled.
+    compile_catalogues()
 
 
 @pytest.fixture(autouse=True)

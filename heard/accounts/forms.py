@@ -5,12 +5,16 @@ services.py, whose errors land on the same fields."""
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 from heard.ids import IdMultipleChoiceField
 
 from .models import Role
 
-TURF_HELP = "A volunteer sees the people of these places and the conversations they held."
+TURF_HELP = _("A volunteer sees the people of these places and the conversations they held.")
+#: Django's own help, in the reader's language (built when the form is shown, not imported).
+PASSWORD_HELP = lazy(lambda: " ".join(password_validators_help_texts()), str)()
 
 
 class TurfField(IdMultipleChoiceField):
@@ -22,13 +26,13 @@ class TurfField(IdMultipleChoiceField):
 
 class PasswordFields(forms.Form):
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=" ".join(password_validators_help_texts()),
+        help_text=PASSWORD_HELP,
     )
     password_again = forms.CharField(
-        label="Password again",
+        label=_("Password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -37,7 +41,7 @@ class PasswordFields(forms.Form):
         cleaned = super().clean()
         first, second = cleaned.get("password"), cleaned.get("password_again")
         if first and second and first != second:
-            self.add_error("password_again", "The two passwords differ.")
+            self.add_error("password_again", _("The two passwords differ."))
         return cleaned
 
 
@@ -45,12 +49,13 @@ class NewMemberForm(PasswordFields):
     username = forms.CharField(
         max_length=150,
         validators=[UnicodeUsernameValidator()],
-        help_text="What they type to log in: letters, digits and @ . + - _ only.",
+        label=_("Username"),
+        help_text=_("What they type to log in: letters, digits and @ . + - _ only."),
         widget=forms.TextInput(attrs={"autocapitalize": "none", "autocomplete": "off"}),
     )
-    full_name = forms.CharField(label="Full name", max_length=150)
-    email = forms.EmailField(required=False)
-    role = forms.ChoiceField(choices=Role.choices, initial=Role.VOLUNTEER)
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.VOLUNTEER)
     turf = TurfField()
 
     field_order = ["username", "full_name", "email", "role", "turf", "password", "password_again"]
@@ -68,7 +73,7 @@ class NewMemberForm(PasswordFields):
 
 
 class MemberChangeForm(forms.Form):
-    role = forms.ChoiceField(choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     turf = TurfField()
 
     def __init__(self, *args, places, member, **kwargs):
@@ -83,14 +88,16 @@ class PasswordForm(PasswordFields):
 
 class ActiveForm(forms.Form):
     active = forms.TypedChoiceField(
-        choices=[("1", "Reactivate"), ("0", "Deactivate")], coerce=lambda value: value == "1"
+        choices=[("1", _("Reactivate")), ("0", _("Deactivate"))], coerce=lambda value: value == "1"
     )
 
 
 class SharingForm(forms.Form):
     read_plans = forms.BooleanField(
         required=False,
-        label="Volunteers read the action plans",
-        help_text="They see the plan and its exports, with people named only from their turf "
-        "and quotes shared with the team. Organizers and administrators always do.",
+        label=_("Volunteers read the action plans"),
+        help_text=_(
+            "They see the plan and its exports, with people named only from their turf "
+            "and quotes shared with the team. Organizers and administrators always do."
+        ),
     )

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Organization(models.Model):
@@ -11,16 +12,16 @@ class Organization(models.Model):
     # What the organization shares with its member volunteers beyond their turf: the action
     # plan is usually handed out at a meeting, but an organization planning something that
     # must not leak yet (an action's target, a landlord's name) can keep it to staff.
-    volunteers_read_plans = models.BooleanField("volunteers read the action plans", default=True)
+    volunteers_read_plans = models.BooleanField(_("volunteers read the action plans"), default=True)
 
     def __str__(self) -> str:
         return self.name
 
 
 class Role(models.TextChoices):
-    ADMIN = "admin", "Administrator"
-    ORGANIZER = "organizer", "Organizer"
-    VOLUNTEER = "volunteer", "Member volunteer"
+    ADMIN = "admin", _("Administrator")
+    ORGANIZER = "organizer", _("Organizer")
+    VOLUNTEER = "volunteer", _("Member volunteer")
 
 
 class Membership(models.Model):
@@ -39,6 +40,10 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.VOLUNTEER)
     # A volunteer sees the people of these places (their turf) and the conversations they held.
     turf = models.ManyToManyField("people.Place", blank=True, related_name="volunteers")
+    # The language Heard speaks to them (a code of settings.LANGUAGES), chosen with the switch on
+    # every page; blank: their browser's. Not a `choices` field: a language added in settings
+    # needs no migration.
+    language = models.CharField(max_length=12, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()}, {self.organization})"

@@ -10,11 +10,13 @@ left without an active administrator, or nobody could manage its members again.
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Membership, Organization, Role
 
@@ -35,7 +37,7 @@ def add_member(
     """Make a login and its membership in the administrator's organization."""
     User = get_user_model()
     username = username.strip()
-    first_name, _, last_name = full_name.strip().partition(" ")
+    first_name, _space, last_name = full_name.strip().partition(" ")
     user = User(username=username, first_name=first_name, last_name=last_name.strip(), email=email)
     with transaction.atomic():
         _lock_organization_of(by)
@@ -44,7 +46,10 @@ def add_member(
         # Logins are installation-wide; "Rosa" and "rosa" as two people would be a trap.
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError(
-                {"username": f"The username “{username}” is taken. Choose another one."}
+                {
+                    "username": _("The username “%(username)s” is taken. Choose another one.")
+                    % {"username": username}
+                }
             )
         _check_password(password, user)
         user.set_password(password)
@@ -53,7 +58,10 @@ def add_member(
                 user.save()
         except IntegrityError:  # the same username saved a moment ago by someone else
             raise ValidationError(
-                {"username": f"The username “{username}” is taken. Choose another one."}
+                {
+                    "username": _("The username “%(username)s” is taken. Choose another one.")
+                    % {"username": username}
+                }
             ) from None
         member = Membership.objects.create(user=user, organization=by.organization, role=role)
         member.turf.set(turf)
@@ -131,13 +139,13 @@ def _ours_locked(by: Membership, member: Membership) -> Membership:
 
 def _check_role(role: str) -> None:
     if role not in Role.values:
-        raise ValidationError({"role": "Choose one of the roles."})
+        raise ValidationError({"role": _("Choose one of the roles.")})
 
 
 def _turf_of(by: Membership, turf: "Iterable[Place]") -> "list[Place]":
     turf = list(turf)
     if any(place.organization_id != by.organization_id for place in turf):
-        raise ValidationError({"turf": "Turf can only be places of your organization."})
+        raise ValidationError({"turf": _("Turf can only be places of your organization.")})
     return turf
 
 
@@ -147,8 +155,11 @@ def _check_another_admin_remains(member: Membership) -> None:
     ).exclude(pk=member.pk)
     if not others.exists():
         raise ValidationError(
-            f"{member.display_name} is the organization's only active administrator. "
-            "Make someone else an administrator first."
+            _(
+                "%(name)s is the organization's only active administrator. "
+                "Make someone else an administrator first."
+            )
+            % {"name": member.display_name}
         )
 
 
@@ -157,3 +168,11 @@ def _check_password(password: str, user) -> None:
         validate_password(password, user=user)
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from None
+
+
+def choose_language(*, membership: Membership, language: str) -> None:
+    """Remember the language a member chose for themselves (one of settings.LANGUAGES)."""
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Heard does not speak that language yet.")})
+    Membership.objects.filter(pk=membership.pk).update(language=language)
+    membership.language = language

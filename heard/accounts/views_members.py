@@ -5,6 +5,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.people.queries import places_for
@@ -34,7 +35,7 @@ def member_add(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"{member.display_name} can now log in.")
+            messages.success(request, _("%(name)s can now log in.") % {"name": member.display_name})
             return redirect("members:edit", pk=member.pk)
     return render(
         request, "accounts/member_add.html", {"form": form}, status=400 if form.is_bound else 200
@@ -57,7 +58,9 @@ def member_edit(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"{member.display_name}’s role and turf are saved.")
+            messages.success(
+                request, _("%(name)s’s role and turf are saved.") % {"name": member.display_name}
+            )
             # An administrator who made themselves an organizer may no longer open this page.
             return redirect("members:list" if member.role == Role.ADMIN else "home")
     return render(
@@ -81,8 +84,11 @@ def member_active(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            done = "can log in again" if member.user.is_active else "can no longer log in"
-            messages.success(request, f"{member.display_name} {done}.")
+            if member.user.is_active:
+                done = _("%(name)s can log in again.")
+            else:
+                done = _("%(name)s can no longer log in.")
+            messages.success(request, done % {"name": member.display_name})
     return redirect("members:edit", pk=member.pk)
 
 
@@ -101,7 +107,9 @@ def member_password(request, pk):
             if member.user_id == request.user.pk:
                 # Their own password: stay logged in here, other sessions end.
                 update_session_auth_hash(request, member.user)
-            messages.success(request, f"{member.display_name} has a new password.")
+            messages.success(
+                request, _("%(name)s has a new password.") % {"name": member.display_name}
+            )
             return redirect("members:edit", pk=member.pk)
     return render(
         request,
@@ -121,6 +129,6 @@ def sharing(request):
         services.set_volunteer_sharing(
             by=request.membership, read_plans=form.cleaned_data["read_plans"]
         )
-        messages.success(request, "What volunteers may read is saved.")
+        messages.success(request, _("What volunteers may read is saved."))
         return redirect("members:sharing")
     return render(request, "accounts/sharing.html", {"form": form})

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.ids import IdChoiceField
 
@@ -16,6 +17,13 @@ class CampaignForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
+        labels = {
+            "name": _("Name"),
+            "description": _("Description"),
+            "starts_on": _("Starts on"),
+            "ends_on": _("Ends on"),
+            "is_active": _("Active"),
+        }
 
     def clean_starts_on(self):
         return _within_bounds(self.cleaned_data["starts_on"])
@@ -27,7 +35,7 @@ class CampaignForm(forms.ModelForm):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
-            self.add_error("ends_on", "The campaign ends before it starts.")
+            self.add_error("ends_on", _("The campaign ends before it starts."))
         return cleaned
 
 
@@ -43,6 +51,7 @@ class GuideQuestionForm(forms.ModelForm):
         model = GuideQuestion
         fields = ["prompt", "help_text", "purpose"]
         widgets = {"help_text": forms.TextInput()}
+        labels = {"prompt": _("Question"), "help_text": _("Help text"), "purpose": _("Purpose")}
 
 
 class BaseGuideFormSet(forms.BaseInlineFormSet):
@@ -53,7 +62,8 @@ class BaseGuideFormSet(forms.BaseInlineFormSet):
             question = form.instance
             if question.pk and self._should_delete_form(form) and question.answers.exists():
                 raise forms.ValidationError(
-                    f"“{question.prompt}” already has answers, so it cannot be removed."
+                    _("“%(prompt)s” already has answers, so it cannot be removed.")
+                    % {"prompt": question.prompt}
                 )
 
 
@@ -88,6 +98,23 @@ class EventForm(forms.ModelForm):
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
+        labels = {
+            "title": _("Title"),
+            "kind": _("Kind"),
+            "focus": _("What it is for"),
+            "campaign": _("Campaign"),
+            "starts_at": _("Starts at"),
+            "space": _("Held at (a place from the registry)"),
+            "location": _("Location"),
+            "capacity": _("Capacity"),
+            "description": _("Description"),
+        }
+        help_texts = {
+            "focus": _(
+                "Some who never come to what is offered as help come to a meal or a game: "
+                "the kindliness lens shows who each reaches."
+            )
+        }
 
     def __init__(self, *args, campaigns, spaces, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,12 +135,12 @@ class EventForm(forms.ModelForm):
 
 
 class SignUpForm(forms.Form):
-    person = IdChoiceField(queryset=None, error_messages={"invalid_choice": "Unknown person."})
+    person = IdChoiceField(queryset=None, error_messages={"invalid_choice": _("Unknown person.")})
     brought_by = IdChoiceField(
         queryset=None,
         required=False,
-        label="Who brought them?",
-        error_messages={"invalid_choice": "Unknown person."},
+        label=_("Who brought them?"),
+        error_messages={"invalid_choice": _("Unknown person.")},
     )
 
     def __init__(self, *args, people, event, **kwargs):
@@ -125,17 +152,17 @@ class SignUpForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("brought_by") and cleaned.get("brought_by") == cleaned.get("person"):
-            self.add_error("brought_by", "Someone cannot bring themselves.")
+            self.add_error("brought_by", _("Someone cannot bring themselves."))
         return cleaned
 
     def clean_person(self):
         person = self.cleaned_data["person"]
         if self.event.signups.filter(person=person).exists():
-            raise forms.ValidationError(f"{person} is already signed up.")
+            raise forms.ValidationError(_("%(name)s is already signed up.") % {"name": person})
         if self.event.capacity is not None and self.event.spots_left == 0:
-            raise forms.ValidationError("This event is full.")
+            raise forms.ValidationError(_("This event is full."))
         return person
 
 
 class SignUpStatusForm(forms.Form):
-    status = forms.ChoiceField(choices=SignUp.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=SignUp.Status.choices)

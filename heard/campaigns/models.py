@@ -4,6 +4,8 @@ import datetime as dt
 
 from django.db import models
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 #: How long before its start a campaign's conversations may be dated: organizers often listen
 #: for months before a campaign gets its name. Further back is a typo (0001-01-01, 1925), and
@@ -37,14 +39,15 @@ def date_out_of_bounds(
     commitment is due after its conversation, a conversation is never in the future)."""
     latest = latest_plannable_date() if latest is None else latest
     if day < earliest:
-        return f"Pick a date on or after {_day(earliest)}."
+        return gettext("Pick a date on or after %(day)s.") % {"day": _day(earliest)}
     if day > latest:
-        return f"Pick a date on or before {_day(latest)}."
+        return gettext("Pick a date on or before %(day)s.") % {"day": _day(latest)}
     return None
 
 
 def _day(day: dt.date) -> str:
-    return dateformat.format(day, "j F Y")
+    # The order of day, month and year is the language's (Spanish: "3 de diciembre de 2026").
+    return dateformat.format(day, gettext("j F Y"))
 
 
 class Campaign(models.Model):
@@ -86,13 +89,13 @@ class Campaign(models.Model):
 class Purpose(models.TextChoices):
     """What a guide question listens for; sensemaking reads answers by purpose."""
 
-    PROBLEM = "problem", "The problem they raised"
-    ISSUES = "issues", "Issues they care about"
-    WHY = "why", "Why they care (story, values)"
-    HOPE = "hope", "What they hope for"
-    COMMON_GROUND = "common_ground", "Common ground found"
-    NOTES = "notes", "Free notes"
-    OTHER = "other", "Other"
+    PROBLEM = "problem", _("The problem they raised")
+    ISSUES = "issues", _("Issues they care about")
+    WHY = "why", _("Why they care (story, values)")
+    HOPE = "hope", _("What they hope for")
+    COMMON_GROUND = "common_ground", _("Common ground found")
+    NOTES = "notes", _("Free notes")
+    OTHER = "other", _("Other")
 
 
 class GuideQuestion(models.Model):
@@ -115,11 +118,11 @@ class Event(models.Model):
     """A training, house meeting, action or other gathering people are invited to."""
 
     class Kind(models.TextChoices):
-        TRAINING = "training", "Training"
-        HOUSE_MEETING = "house_meeting", "House meeting"
-        ACTION = "action", "Action"
-        MEETING = "meeting", "Community meeting"
-        OTHER = "other", "Other event"
+        TRAINING = "training", _("Training")
+        HOUSE_MEETING = "house_meeting", _("House meeting")
+        ACTION = "action", _("Action")
+        MEETING = "meeting", _("Community meeting")
+        OTHER = "other", _("Other event")
 
     class Focus(models.TextChoices):
         """What the gathering is for, as a neighbour would see it. JRF's advice is to "make
@@ -127,9 +130,9 @@ class Event(models.Model):
         meal or a game, and say what they need there. The kindliness lens compares who each
         reaches."""
 
-        ORGANIZING = "organizing", "Organizing (training, meeting, action)"
-        HELP = "help", "Help-focused (food bank, advice, repairs)"
-        SOCIAL = "social", "Not about help (a meal, a game, a craft)"
+        ORGANIZING = "organizing", _("Organizing (training, meeting, action)")
+        HELP = "help", _("Help-focused (food bank, advice, repairs)")
+        SOCIAL = "social", _("Not about help (a meal, a game, a craft)")
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="events"
@@ -170,7 +173,7 @@ class Event(models.Model):
     @property
     def focus_tag(self) -> str:
         """The focus in two words for lists; organizing is what most events are, so it has none."""
-        return {self.Focus.HELP: "Help-focused", self.Focus.SOCIAL: "Not about help"}.get(
+        return {self.Focus.HELP: _("Help-focused"), self.Focus.SOCIAL: _("Not about help")}.get(
             self.focus, ""
         )
 
@@ -183,9 +186,9 @@ class Event(models.Model):
 
 class SignUp(models.Model):
     class Status(models.TextChoices):
-        SIGNED_UP = "signed_up", "Signed up"
-        ATTENDED = "attended", "Attended"
-        NO_SHOW = "no_show", "Did not come"
+        SIGNED_UP = "signed_up", _("Signed up")
+        ATTENDED = "attended", _("Attended")
+        NO_SHOW = "no_show", _("Did not come")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="signups")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="signups")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.conversations.queries import conversations_for
@@ -57,7 +58,7 @@ def campaign_edit(request, pk=None):
     guide = forms.GuideFormSet(data, instance=campaign, prefix="guide")
     if request.method == "POST" and all([form.is_valid(), guide.is_valid()]):
         campaign = services.save_campaign(by=request.membership, form=form, guide=guide)
-        messages.success(request, "Campaign saved.")
+        messages.success(request, _("Campaign saved."))
         return redirect("campaigns:detail", pk=campaign.pk)
     return render(
         request,
@@ -90,7 +91,7 @@ def event_edit(request, pk=None):
     )
     if request.method == "POST" and form.is_valid():
         event = services.save_event(by=request.membership, form=form)
-        messages.success(request, "Event saved.")
+        messages.success(request, _("Event saved."))
         return redirect("campaigns:event", pk=event.pk)
     return render(
         request,
@@ -122,7 +123,9 @@ def event_detail(request, pk):
             person=form.cleaned_data["person"],
             brought_by=form.cleaned_data["brought_by"],
         )
-        messages.success(request, f"{form.cleaned_data['person']} is signed up.")
+        messages.success(
+            request, _("%(name)s is signed up.") % {"name": form.cleaned_data["person"]}
+        )
         # Back to the same search, where the row now says "Signed up" in view.
         url = reverse("campaigns:event", args=[event.pk])
         kept = {"who": who, **({"by": brought_by} if brought_by else {})}

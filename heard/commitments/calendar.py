@@ -11,6 +11,8 @@ from urllib.parse import urljoin, urlsplit
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from icalendar import Calendar, Event
 
 from heard.accounts.models import Membership
@@ -36,9 +38,16 @@ def calendar_of(membership: Membership, site: str) -> Calendar:
         event.add("dtend", commitment.due_on + dt.timedelta(days=1))
         event.add(
             "summary",
-            f"{commitment.get_side_display()}: {commitment.what} ({commitment.person.name})",
+            _("%(side)s: %(what)s (%(name)s)")
+            % {
+                "side": commitment.get_side_display(),
+                "what": commitment.what,
+                "name": commitment.person.name,
+            },
         )
-        event.add("description", f"{commitment.hours} h. Mark it done in Heard.")
+        event.add(
+            "description", _("%(hours)s h. Mark it done in Heard.") % {"hours": commitment.hours}
+        )
         event.add("url", commitments_page)
         calendar.add_component(event)
     for gathering in calendar_events(membership):
@@ -48,8 +57,12 @@ def calendar_of(membership: Membership, site: str) -> Calendar:
         event.add("dtstart", gathering.starts_at)
         event.add("duration", dt.timedelta(hours=1))
         people = gathering.their_signups
-        who = "one of your people" if people == 1 else f"{people} of your people"
-        event.add("summary", f"{gathering.title} ({who} signed up)")
+        who = ngettext(
+            "%(title)s (one of your people signed up)",
+            "%(title)s (%(n)d of your people signed up)",
+            people,
+        )
+        event.add("summary", who % {"title": gathering.title, "n": people})
         if gathering.location:
             event.add("location", gathering.location)
         event.add("url", urljoin(site, reverse("campaigns:event", args=[gathering.pk])))

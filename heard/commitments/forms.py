@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Commitment
 from .queries import GROUPS
@@ -8,7 +9,7 @@ class FilterForm(forms.Form):
     """The page's filters: whose commitments and which group. Anything unknown falls back to
     the defaults rather than an error: a filter is a view, not a request to refuse."""
 
-    show = forms.ChoiceField(choices=[("mine", "Mine"), ("team", "Team")], required=False)
+    show = forms.ChoiceField(choices=[("mine", _("Mine")), ("team", _("Team"))], required=False)
     group = forms.ChoiceField(choices=list(GROUPS.items()), required=False)
 
     def choice(self, name: str, default: str) -> str:

@@ -2,17 +2,18 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Commitment(models.Model):
     class Side(models.TextChoices):
-        PERSON = "person", "They will"
-        ORGANIZER = "organizer", "We will"
+        PERSON = "person", _("They will")
+        ORGANIZER = "organizer", _("We will")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="commitments"

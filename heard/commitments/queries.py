@@ -4,6 +4,7 @@ import re
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Event, SignUp
@@ -35,11 +36,12 @@ WEEK = dt.timedelta(days=7)
 
 #: The groups of the commitments page, in the order an organizer follows them up.
 GROUPS = {
-    "overdue": "Overdue",
-    "week": "Due this week",
-    "later": "Later",
-    "done": "Done",
-    "dropped": "Dropped",
+    # A group names many commitments: its own words, apart from one commitment's status.
+    "overdue": pgettext_lazy("commitments", "Overdue"),
+    "week": pgettext_lazy("commitments", "Due this week"),
+    "later": pgettext_lazy("commitments", "Later"),
+    "done": pgettext_lazy("commitments", "Done"),
+    "dropped": pgettext_lazy("commitments", "Dropped"),
 }
 
 

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext
+
 from heard.campaigns.models import date_out_of_bounds, years_after
 
 #: A promise made at a one-to-one is kept within this many years, or it is a typo (2062 for
@@ -13,7 +15,7 @@ def due_date_problem(due_on: dt.date, *, held_on: dt.date) -> str | None:
     """What is wrong with a commitment's due date, or None: not before the conversation it was
     made in, and not more than two years after it."""
     if due_on < held_on:
-        return "It falls due before the conversation took place."
+        return gettext("It falls due before the conversation took place.")
     return date_out_of_bounds(
         due_on, earliest=held_on, latest=years_after(held_on, YEARS_TO_KEEP_A_PROMISE)
     )

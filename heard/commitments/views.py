@@ -4,8 +4,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from heard.accounts.queries import member_required
@@ -77,7 +78,7 @@ def commitment_update(request, commitment_pk):
     commitment = get_commitment_for(membership, commitment_pk)
     form = forms.UpdateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Nothing changed: please check the status and the date.")
+        messages.error(request, _("Nothing changed: please check the status and the date."))
         return _back(request, request.POST.get("next", "")[:500])
     data = form.cleaned_data
     try:
@@ -92,7 +93,9 @@ def commitment_update(request, commitment_pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, f"Saved: {commitment.what} ({commitment.get_status_display().lower()})."
+            request,
+            _("Saved: %(what)s (%(status)s).")
+            % {"what": commitment.what, "status": commitment.get_status_display().lower()},
         )
     return _back(request, data["next"])
 
@@ -101,7 +104,7 @@ def commitment_update(request, commitment_pk):
 @member_required()
 def calendar_reset(request):
     services.reset_calendar_feed(by=request.membership)
-    messages.success(request, "A new calendar link is ready; the old one no longer works.")
+    messages.success(request, _("A new calendar link is ready; the old one no longer works."))
     return redirect(reverse("commitments:list") + "#calendar")
 
 
@@ -112,7 +115,9 @@ def calendar_feed(request):
     feed = feed_for_token(request.GET.get("token", ""))
     if feed is None:
         raise Http404
-    calendar = calendar_of(feed.membership, request.build_absolute_uri("/"))
+    # A calendar app sends no session: the feed speaks the language its member chose.
+    with translation.override(feed.membership.language or translation.get_language()):
+        calendar = calendar_of(feed.membership, request.build_absolute_uri("/"))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="heard.ics"'
     return response

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.formats import number_format
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
@@ -129,8 +132,10 @@ class Capture:
             asking = asking or bool(row.lookalikes)
         if asking:
             self.notes.append(
-                "Not saved yet: a new person looks like someone already recorded. "
-                "Say under “Who” whether it is them, then save."
+                _(
+                    "Not saved yet: a new person looks like someone already recorded. "
+                    "Say under “Who” whether it is them, then save."
+                )
             )
         return asking
 
@@ -168,33 +173,46 @@ class Capture:
         """A posted field's name as the volunteer knows it, for a message about it."""
         if name.startswith("answer_"):
             prompt = next((q.prompt for q in self.form.guide if f"answer_{q.id}" == name), None)
-            return f"Your answer to “{prompt}”" if prompt else "An answer"
-        prefix, _, rest = name.partition("-")
-        row, _, field_name = rest.partition("-")
+            return (
+                _("Your answer to “%(prompt)s”") % {"prompt": prompt} if prompt else _("An answer")
+            )
+        prefix, _dash, rest = name.partition("-")
+        row, _dash, field_name = rest.partition("-")
         labels = {
-            "quote": "Quote",
-            "new": "New person",
-            "promise": "Commitment",
-            CARRIED: "An answer typed for the other guide",
+            "quote": _("Quote %(number)d"),
+            "new": _("New person %(number)d"),
+            "promise": _("Commitment %(number)d"),
+            CARRIED: _("An answer typed for the other guide"),
         }
         if prefix in labels and row.isascii() and row.isdigit():
-            return f"{labels[prefix]} {int(row) + 1}" if prefix != CARRIED else labels[prefix]
+            if prefix == CARRIED:
+                return labels[prefix]
+            return labels[prefix] % {"number": int(row) + 1}
         found = self.form.fields.get(name)
         return capfirst(str(found.label)) if found and found.label else name
 
     def note_oversized(self, oversized: Oversized) -> None:
-        size = f"{oversized.size / 1_000_000:.1f} MB"
+        size = number_format(oversized.size / 1_000_000, decimal_pos=1) + " MB"
         self.notes.append(
-            f"What you sent was too large to save at once ({size}). Nothing is saved yet: "
-            "check the form and save again."
+            _(
+                "What you sent was too large to save at once (%(size)s). Nothing is saved yet: "
+                "check the form and save again."
+            )
+            % {"size": size}
         )
         for name in dict.fromkeys(oversized.cut):
             self.notes.append(
-                f"{self.describe(name)} was cut to its first {forms.MAX_TEXT:,} characters: "
-                "check where it ends, and put the rest in another note."
+                _(
+                    "%(field)s was cut to its first %(limit)s characters: "
+                    "check where it ends, and put the rest in another note."
+                )
+                % {
+                    "field": self.describe(name),
+                    "limit": number_format(forms.MAX_TEXT, force_grouping=True),
+                }
             )
         if oversized.unread:
-            self.notes.append("The end of what you sent could not be read: check the last rows.")
+            self.notes.append(_("The end of what you sent could not be read: check the last rows."))
 
 
 def follow_merges(data, membership: Membership) -> tuple[QueryDict | None, list[Person]]:
@@ -276,17 +294,27 @@ def _write_carried_rows(data: QueryDict, rows: list[tuple[str, str]]) -> None:
 
 
 def _switch_note(chosen: Campaign, shown: Campaign | None, placed: int, carried: int) -> str:
-    note = f"Showing the guide of “{chosen.name}”."
+    note = _("Showing the guide of “%(name)s”.") % {"name": chosen.name}
     if placed:
-        note += f" {_answers(placed)} moved to the same question in it."
-    if carried:
-        from_where = f" for “{shown.name}”" if shown else ""
-        note += (
-            f" {_answers(carried)} typed{from_where} {'has' if carried == 1 else 'have'} no "
-            "question here: kept above the guide until you copy them in or leave them out."
-        )
+        note += " " + ngettext(
+            "1 answer moved to the same question in it.",
+            "%(n)d answers moved to the same question in it.",
+            placed,
+        ) % {"n": placed}
+    if carried and shown:
+        note += " " + ngettext(
+            "1 answer typed for “%(name)s” has no question here: kept above the guide until "
+            "you copy it in or leave it out.",
+            "%(n)d answers typed for “%(name)s” have no question here: kept above the guide "
+            "until you copy them in or leave them out.",
+            carried,
+        ) % {"n": carried, "name": shown.name}
+    elif carried:
+        note += " " + ngettext(
+            "1 answer typed has no question here: kept above the guide until you copy it in "
+            "or leave it out.",
+            "%(n)d answers typed have no question here: kept above the guide until you copy "
+            "them in or leave them out.",
+            carried,
+        ) % {"n": carried}
     return note
-
-
-def _answers(count: int) -> str:
-    return "1 answer" if count == 1 else f"{count} answers"

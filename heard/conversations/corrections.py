@@ -26,7 +26,10 @@ from functools import partial
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.dispatch import Signal
-from django.utils import dateformat
+from django.utils import dateformat, translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from heard.accounts.models import Membership
 from heard.people import consent
@@ -51,15 +54,28 @@ from .services import date_problem
 conversation_corrected = Signal()
 
 QUOTE_LIMIT = Quote._meta.get_field("text").max_length
-NO_NOTES = (
+NO_NOTES = gettext_lazy(
     "Everyone in this conversation said no to notes being kept: no answers or quotes can be "
     "added to it."
 )
-NEEDS_ANSWER = "Did they say yes, maybe or no?"
-CORRECTED_MEANWHILE = (
+NEEDS_ANSWER = gettext_lazy("Did they say yes, maybe or no?")
+CORRECTED_MEANWHILE = gettext_lazy(
     "Someone else corrected this conversation while you had it open: its history on the "
     "conversation's page says what they changed. Nothing of yours is saved yet: check your "
     "changes, then save again."
+)
+#: The history's fixed words, written in English and said in the reader's language by
+#: `ConversationChange.lines` (models.py).
+HISTORY_WORDS = (
+    gettext_noop("Date"),
+    gettext_noop("Neighbourhood / turf"),
+    gettext_noop("Venue"),
+    gettext_noop("Next step"),
+    gettext_noop("Their answer to the next step"),
+    gettext_noop("added"),
+    gettext_noop("cleared"),
+    gettext_noop("rewritten"),
+    gettext_noop("removed"),
 )
 
 
@@ -142,36 +158,36 @@ def check_correction(*, by: Membership, conversation: Conversation, correction: 
     if problem:
         refuse("held_on", problem)
     if correction.venue not in Venue.values:
-        refuse("venue", "Choose a venue.")
+        refuse("venue", _("Choose a venue."))
     if correction.place and correction.place.organization_id != by.organization_id:
-        refuse("place", "Unknown place.")
+        refuse("place", _("Unknown place."))
     if correction.next_step not in NextStep.values:
-        refuse("next_step", "Unknown next step.")
+        refuse("next_step", _("Unknown next step."))
     if correction.next_step_response not in Response.values:
-        refuse("next_step_response", "Unknown answer.")
+        refuse("next_step_response", _("Unknown answer."))
     elif correction.next_step and correction.next_step_response == Response.NOT_ASKED:
         refuse("next_step_response", NEEDS_ANSWER)
     questions = set(conversation.campaign.questions.values_list("id", flat=True))
     if set(correction.answers) - questions:
-        refuse("__all__", "An answer belongs to another campaign's guide.")
+        refuse("__all__", _("An answer belongs to another campaign's guide."))
     keep = notes_kept(conversation)
     for question_id, text in correction.answers.items():
         if len(text.strip()) > MAX_TEXT:
-            refuse(f"answer_{question_id}", f"Keep this under {MAX_TEXT:,} characters.")
+            refuse(f"answer_{question_id}", keep_under(MAX_TEXT))
         elif text.strip() and not keep:
             refuse(f"answer_{question_id}", NO_NOTES)
     readable = {q.pk for q in quotes_to_correct(by, conversation)}
     if set(correction.quotes) - readable:
-        refuse("__all__", "Unknown quote.")
+        refuse("__all__", _("Unknown quote."))
     for pk, fix in correction.quotes.items():
         if fix.remove:
             continue
         if not fix.text.strip():
-            refuse(f"quote_{pk}_text", "Write their words, or tick “Remove this quote”.")
+            refuse(f"quote_{pk}_text", _("Write their words, or tick “Remove this quote”."))
         elif len(fix.text.strip()) > QUOTE_LIMIT:
-            refuse(f"quote_{pk}_text", f"Keep this under {QUOTE_LIMIT:,} characters.")
+            refuse(f"quote_{pk}_text", keep_under(QUOTE_LIMIT))
         if fix.consent not in Quote.Consent.values:
-            refuse(f"quote_{pk}_consent", "Choose who may read it.")
+            refuse(f"quote_{pk}_consent", _("Choose who may read it."))
     if errors:
         raise ValidationError(errors)
 
@@ -194,9 +210,11 @@ def correct_conversation(
         )
         if correction.based_on is not None and correction.based_on != newest_change(conversation):
             raise ValidationError({"__all__": [CORRECTED_MEANWHILE]})
-        answers = _correct_answers(conversation, correction.answers)
-        quotes, quote_words, shared = _correct_quotes(by, conversation, correction.quotes)
-        changes = _correct_details(conversation, correction) + answers + quotes
+        # The history is written in English whatever the corrector reads (see HISTORY_WORDS).
+        with translation.override("en"):
+            answers = _correct_answers(conversation, correction.answers)
+            quotes, quote_words, shared = _correct_quotes(by, conversation, correction.quotes)
+            changes = _correct_details(conversation, correction) + answers + quotes
         if not changes:
             return None
         row = ConversationChange.objects.create(
@@ -220,7 +238,18 @@ def _day(day: dt.date) -> str:
 
 
 def _value(before, after, field_label: str) -> dict:
-    return {"field": field_label, "before": before, "after": after}
+    # Choice labels are lazy translations: kept as the (English) words they are now.
+    return {
+        "field": str(field_label),
+        "before": None if before is None else str(before),
+        "after": None if after is None else str(after),
+    }
+
+
+def keep_under(limit: int) -> str:
+    return _("Keep this under %(limit)s characters.") % {
+        "limit": number_format(limit, force_grouping=True)
+    }
 
 
 def _did(field_label: str, did: str) -> dict:

@@ -6,6 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from heard.campaigns.models import Campaign
 from heard.campaigns.queries import campaigns_for
@@ -32,14 +36,20 @@ from .services import (
 )
 
 
-def _too_long_message(limit: int) -> str:
-    return f"Keep this under {limit:,} characters; put the rest in another note."
+def _too_long(limit: int) -> str:
+    return _("Keep this under %(limit)s characters; put the rest in another note.") % {
+        "limit": number_format(limit, force_grouping=True)
+    }
 
 
-FIRST_NAMED = ("", "The first person named")
-NOT_THERE = "Choose someone who is in this conversation."
+#: Built when the message is shown, in the reader's language (forms are built at import).
+_too_long_message = lazy(_too_long, str)
+
+
+FIRST_NAMED = ("", _("The first person named"))
+NOT_THERE = _("Choose someone who is in this conversation.")
 MAX_SUGGESTED = 20
-GUIDE_CHANGED = "The campaign changed, so its guide is shown now: check your answers, then save."
+GUIDE_CHANGED = _("The campaign changed, so its guide is shown now: check your answers, then save.")
 
 
 class HeldErrors:
@@ -105,62 +115,65 @@ class ConversationForm(HeldErrors, forms.Form):
     client_id = forms.UUIDField(widget=forms.HiddenInput)
     campaign = IdChoiceField(
         queryset=Campaign.objects.none(),
-        error_messages={"invalid_choice": "Unknown campaign."},
+        label=_("Campaign"),
+        error_messages={"invalid_choice": _("Unknown campaign.")},
     )
-    venue = forms.ChoiceField(choices=Venue.choices, widget=forms.RadioSelect)
-    held_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    venue = forms.ChoiceField(label=_("Venue"), choices=Venue.choices, widget=forms.RadioSelect)
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     place = IdChoiceField(
-        queryset=None, required=False, label="Neighbourhood / turf", empty_label="—"
+        queryset=None, required=False, label=_("Neighbourhood / turf"), empty_label="—"
     )
     people = IdMultipleChoiceField(
         queryset=Person.objects.none(),
         required=False,
         widget=forms.MultipleHiddenInput,
-        error_messages={"invalid_choice": "Unknown person."},
+        error_messages={"invalid_choice": _("Unknown person.")},
     )
     next_step = forms.ChoiceField(
-        choices=NextStep.choices, required=False, label="Next step invited"
+        choices=NextStep.choices, required=False, label=_("Next step invited")
     )
     next_step_response = forms.ChoiceField(
-        choices=Response.choices, initial=Response.NOT_ASKED, label="Their answer"
+        choices=Response.choices, initial=Response.NOT_ASKED, label=_("Their answer")
     )
-    offered_to_help = forms.BooleanField(required=False, label="Offered to help")
-    named_neighbours = forms.BooleanField(required=False, label="Named neighbours to talk to")
-    wants_to_host = forms.BooleanField(required=False, label="Wants to host")
-    took_on_role = forms.BooleanField(required=False, label="Took on a role")
+    offered_to_help = forms.BooleanField(required=False, label=_("Offered to help"))
+    named_neighbours = forms.BooleanField(required=False, label=_("Named neighbours to talk to"))
+    wants_to_host = forms.BooleanField(required=False, label=_("Wants to host"))
+    took_on_role = forms.BooleanField(required=False, label=_("Took on a role"))
     kindliness = forms.ChoiceField(
-        choices=Kindliness.choices, required=False, label="Kindliness orientation"
+        choices=Kindliness.choices, required=False, label=_("Kindliness orientation")
     )
     # What makes asking for help hard for them (the seed's "bitterness or resentment",
     # "messages of self-reliance"): noticed in the room, never asked as a question.
-    gave_without_return = forms.BooleanField(required=False, label="Has given without getting back")
+    gave_without_return = forms.BooleanField(
+        required=False, label=_("Has given without getting back")
+    )
     bitter_about_help = forms.BooleanField(
-        required=False, label="Bitter about help that went one way"
+        required=False, label=_("Bitter about help that went one way")
     )
     wants_self_reliance = forms.BooleanField(
-        required=False, label="Would rather manage on their own"
+        required=False, label=_("Would rather manage on their own")
     )
-    signals_seen_in = SpeakerField("Seen in")
+    signals_seen_in = SpeakerField(_("Seen in"))
     suggested = forms.CharField(
-        label="Who else should we talk to?",
+        label=_("Who else should we talk to?"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Names they gave, one per line: each is added as someone they know.",
+        help_text=_("Names they gave, one per line: each is added as someone they know."),
     )
     spaces = IdMultipleChoiceField(
         queryset=ThirdSpace.objects.none(),
         required=False,
-        label="Where do you run into neighbours?",
+        label=_("Where do you run into neighbours?"),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Unknown place."},
+        error_messages={"invalid_choice": _("Unknown place.")},
     )
     other_places = forms.CharField(
-        label="Other places, one per line",
+        label=_("Other places, one per line"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="The laundromat on Elm, St Mark's church hall… each is added to the places.",
+        help_text=_("The laundromat on Elm, St Mark's church hall… each is added to the places."),
     )
 
     def __init__(self, *args, membership, campaign, places, people, speakers=(), **kwargs):
@@ -206,18 +219,20 @@ class ConversationForm(HeldErrors, forms.Form):
         names = [" ".join(line.split()) for line in self.cleaned_data["suggested"].splitlines()]
         names = list(dict.fromkeys(name for name in names if name))
         if len(names) > MAX_SUGGESTED:
-            raise forms.ValidationError(f"At most {MAX_SUGGESTED} names at once.")
+            raise forms.ValidationError(_("At most %(n)d names at once.") % {"n": MAX_SUGGESTED})
         if any(len(name) > 160 for name in names):
-            raise forms.ValidationError("A name is longer than 160 characters: one name a line.")
+            raise forms.ValidationError(_("A name is longer than 160 characters: one name a line."))
         return names
 
     def clean_other_places(self) -> list[str]:
         names = [" ".join(line.split()) for line in self.cleaned_data["other_places"].splitlines()]
         names = list(dict.fromkeys(name for name in names if name))
         if len(names) > MAX_NEW_AT_CAPTURE:
-            raise forms.ValidationError(f"At most {MAX_NEW_AT_CAPTURE} places at once.")
+            raise forms.ValidationError(
+                _("At most %(n)d places at once.") % {"n": MAX_NEW_AT_CAPTURE}
+            )
         if any(len(name) > 160 for name in names):
-            raise forms.ValidationError("A place's name is longer than 160 characters.")
+            raise forms.ValidationError(_("A place's name is longer than 160 characters."))
         return names
 
     def clean(self):
@@ -228,11 +243,11 @@ class ConversationForm(HeldErrors, forms.Form):
             # over unseen (`capture.Capture` shows them against the new guide).
             self.add_error("campaign", forms.ValidationError(GUIDE_CHANGED, code="guide_changed"))
         if cleaned.get("next_step") and cleaned.get("next_step_response") == Response.NOT_ASKED:
-            self.add_error("next_step_response", "Did they say yes, maybe or no?")
+            self.add_error("next_step_response", _("Did they say yes, maybe or no?"))
         return cleaned
 
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def _yes_no(label: str) -> forms.TypedChoiceField:
@@ -249,16 +264,21 @@ def _yes_no(label: str) -> forms.TypedChoiceField:
 
 
 class NewPersonForm(HeldErrors, forms.Form):
-    name = forms.CharField(max_length=160, required=False)
-    phone = forms.CharField(max_length=40, required=False)
-    email = forms.EmailField(required=False)
-    language = forms.ChoiceField(choices=Person.Language.choices, initial=Person.Language.ENGLISH)
-    place = IdChoiceField(queryset=None, required=False, label="Neighbourhood", empty_label="—")
-    household = forms.CharField(
-        max_length=160, required=False, help_text="Household name, e.g. “Ramírez household”"
+    name = forms.CharField(label=_("Name"), max_length=160, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=Person.Language.choices, initial=Person.Language.ENGLISH
     )
-    may_contact = _yes_no("May we contact them again?")
-    notes_kept = _yes_no("Agreed to notes being kept?")
+    place = IdChoiceField(queryset=None, required=False, label=_("Neighbourhood"), empty_label="—")
+    household = forms.CharField(
+        max_length=160,
+        required=False,
+        label=_("Household"),
+        help_text=_("Household name, e.g. “Ramírez household”"),
+    )
+    may_contact = _yes_no(_("May we contact them again?"))
+    notes_kept = _yes_no(_("Agreed to notes being kept?"))
     # Asked when the name looks like someone already recorded (heard/people/duplicates.py):
     # "new", or the id of the person meant. Empty: not asked yet.
     same_as = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
@@ -287,7 +307,7 @@ class NewPersonForm(HeldErrors, forms.Form):
         cleaned = super().clean()
         has_details = any(cleaned.get(f) for f in ("phone", "email", "household"))
         if has_details and not cleaned.get("name", "").strip():
-            self.add_error("name", "Add their name, or clear the other fields.")
+            self.add_error("name", _("Add their name, or clear the other fields."))
         return cleaned
 
     def to_new_person(self) -> NewPerson | None:
@@ -308,16 +328,16 @@ class NewPersonForm(HeldErrors, forms.Form):
 
 class QuoteForm(HeldErrors, forms.Form):
     text = forms.CharField(
-        label="Their words",
+        label=_("Their words"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"max_length": _too_long_message(2000)},
     )
     consent = forms.ChoiceField(
-        choices=Quote.Consent.choices, initial=Quote.Consent.NONE, label="May we share it?"
+        choices=Quote.Consent.choices, initial=Quote.Consent.NONE, label=_("May we share it?")
     )
-    speaker = SpeakerField("Who said it")
+    speaker = SpeakerField(_("Who said it"))
 
     def __init__(self, *args, speakers=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -325,24 +345,26 @@ class QuoteForm(HeldErrors, forms.Form):
 
 
 class PromiseForm(HeldErrors, forms.Form):
-    side = forms.ChoiceField(choices=Commitment.Side.choices, label="Who")
-    what = forms.CharField(max_length=400, required=False, label="Will do")
+    side = forms.ChoiceField(
+        choices=Commitment.Side.choices, label=pgettext_lazy("who does a commitment", "Who")
+    )
+    what = forms.CharField(max_length=400, required=False, label=_("Will do"))
     hours = forms.DecimalField(
-        min_value=0.5, max_value=200, decimal_places=1, required=False, label="Hours"
+        min_value=0.5, max_value=200, decimal_places=1, required=False, label=_("Hours")
     )
     due_on = forms.DateField(
-        required=False, label="By", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("By"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("what", "").strip():
             if cleaned.get("hours") is None:
-                self.add_error("hours", "How many hours?")
+                self.add_error("hours", _("How many hours?"))
             if cleaned.get("due_on") is None:
-                self.add_error("due_on", "By when?")
+                self.add_error("due_on", _("By when?"))
         elif cleaned.get("hours") is not None or cleaned.get("due_on"):
-            self.add_error("what", "What will they do?")
+            self.add_error("what", _("What will they do?"))
         return cleaned
 
 
@@ -352,7 +374,7 @@ class CarriedAnswerForm(HeldErrors, forms.Form):
 
     prompt = forms.CharField(max_length=300, required=False, widget=forms.HiddenInput)
     text = forms.CharField(
-        label="Your answer",
+        label=_("Your answer"),
         required=False,
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -363,7 +385,7 @@ class CarriedAnswerForm(HeldErrors, forms.Form):
 class BaseCarriedAnswerFormSet(forms.BaseFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        form.fields["DELETE"].label = "Leave it out"
+        form.fields["DELETE"].label = _("Leave it out")
 
     def clean(self):
         super().clean()
@@ -372,7 +394,7 @@ class BaseCarriedAnswerFormSet(forms.BaseFormSet):
                 continue
             if form.cleaned_data.get("text", "").strip():
                 form.add_error(
-                    "text", "Copy this into a question of the guide, or tick “Leave it out”."
+                    "text", _("Copy this into a question of the guide, or tick “Leave it out”.")
                 )
 
 
@@ -427,7 +449,7 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
         held_on=data["held_on"],
         place=data.get("place"),
         people=people,
-        new_people=[new for _, new in typed if new],
+        new_people=[new for _row, new in typed if new],
         refusals=refusals,
         answers={q.id: data.get(f"answer_{q.id}", "") for q in form.guide},
         quotes=[
@@ -468,9 +490,9 @@ class ConversationFilterForm(forms.Form):
 
     q = forms.CharField(required=False, max_length=200)
     campaign = IdChoiceField(
-        queryset=None, required=False, error_messages={"invalid_choice": "Unknown campaign."}
+        queryset=None, required=False, error_messages={"invalid_choice": _("Unknown campaign.")}
     )
-    venue = forms.ChoiceField(choices=[("", "All venues"), *Venue.choices], required=False)
+    venue = forms.ChoiceField(choices=[("", _("All venues")), *Venue.choices], required=False)
 
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
@@ -481,15 +503,15 @@ class CorrectionForm(forms.Form):
     """The correction page: the conversation's details, its answers (one field per question of
     its campaign's guide) and the quotes the member may read (words, consent, remove)."""
 
-    held_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
-    venue = forms.ChoiceField(choices=Venue.choices, widget=forms.RadioSelect)
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    venue = forms.ChoiceField(label=_("Venue"), choices=Venue.choices, widget=forms.RadioSelect)
     place = IdChoiceField(
-        queryset=None, required=False, label="Neighbourhood / turf", empty_label="—"
+        queryset=None, required=False, label=_("Neighbourhood / turf"), empty_label="—"
     )
     next_step = forms.ChoiceField(
-        choices=NextStep.choices, required=False, label="Next step invited"
+        choices=NextStep.choices, required=False, label=_("Next step invited")
     )
-    next_step_response = forms.ChoiceField(choices=Response.choices, label="Their answer")
+    next_step_response = forms.ChoiceField(choices=Response.choices, label=_("Their answer"))
     # The newest correction when the page was opened; the template writes it (see the view).
     based_on = forms.IntegerField(
         required=False, min_value=0, max_value=10**18, widget=forms.HiddenInput
@@ -516,17 +538,17 @@ class CorrectionForm(forms.Form):
         for number, quote in enumerate(self.quotes, start=1):
             name = f"quote_{quote.pk}_text"
             self.fields[name] = forms.CharField(
-                label=f"Quote {number}: their words",
+                label=_("Quote %(number)d: their words") % {"number": number},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": self._rows(name)}),
                 error_messages={"max_length": _too_long_message(2000)},
             )
             self.fields[f"quote_{quote.pk}_consent"] = forms.ChoiceField(
-                choices=Quote.Consent.choices, label="May we share it?"
+                choices=Quote.Consent.choices, label=_("May we share it?")
             )
             self.fields[f"quote_{quote.pk}_remove"] = forms.BooleanField(
-                required=False, label="Remove this quote"
+                required=False, label=_("Remove this quote")
             )
 
     def _rows(self, name: str) -> int:
@@ -560,13 +582,13 @@ class CorrectionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("next_step") and cleaned.get("next_step_response") == Response.NOT_ASKED:
-            self.add_error("next_step_response", "Did they say yes, maybe or no?")
+            self.add_error("next_step_response", _("Did they say yes, maybe or no?"))
         for quote in self.quotes:
             removed = cleaned.get(f"quote_{quote.pk}_remove")
             text = cleaned.get(f"quote_{quote.pk}_text")
             if text is not None and not text.strip() and not removed:
                 self.add_error(
-                    f"quote_{quote.pk}_text", "Write their words, or tick “Remove this quote”."
+                    f"quote_{quote.pk}_text", _("Write their words, or tick “Remove this quote”.")
                 )
         return cleaned
 

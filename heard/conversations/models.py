@@ -1,36 +1,39 @@
 """Deep-listening conversations: who took part, what they said, and the next step invited."""
 
+import re
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 # Notes are long by nature, but a 20,000-character answer is a paste accident, not a note.
 MAX_TEXT = 20_000
 
 
 class Venue(models.TextChoices):
-    DOOR = "door", "Door-knock"
-    TABLING = "tabling", "Event tabling"
-    ONE_TO_ONE = "one_to_one", "Scheduled one-to-one"
-    SMALL_GROUP = "small_group", "Small group"
-    OTHER = "other", "Other"
+    DOOR = "door", _("Door-knock")
+    TABLING = "tabling", _("Event tabling")
+    ONE_TO_ONE = "one_to_one", _("Scheduled one-to-one")
+    SMALL_GROUP = "small_group", _("Small group")
+    OTHER = "other", _("Other")
 
 
 class NextStep(models.TextChoices):
-    NONE = "", "No next step asked"
-    HOUSE_MEETING = "house_meeting", "House meeting"
-    TRAINING = "training", "Training"
-    ACTION = "action", "Action"
-    ONE_TO_ONE = "one_to_one", "One-to-one"
-    EVENT = "event", "Event"
+    NONE = "", _("No next step asked")
+    HOUSE_MEETING = "house_meeting", _("House meeting")
+    TRAINING = "training", _("Training")
+    ACTION = "action", _("Action")
+    ONE_TO_ONE = "one_to_one", _("One-to-one")
+    EVENT = "event", _("Event")
 
 
 class Response(models.TextChoices):
-    NOT_ASKED = "not_asked", "Not asked"
-    YES = "yes", "Yes"
-    MAYBE = "maybe", "Maybe"
-    NO = "no", "No"
+    NOT_ASKED = "not_asked", _("Not asked")
+    YES = "yes", _("Yes")
+    MAYBE = "maybe", _("Maybe")
+    NO = "no", _("No")
 
 
 class Conversation(models.Model):
@@ -114,9 +117,9 @@ class Quote(models.Model):
     """A person's own words, shown only as far as their consent allows."""
 
     class Consent(models.TextChoices):
-        TEAM = "team", "Inside the team"
-        PUBLIC = "public", "Publicly"
-        NONE = "none", "Not to be shared"
+        TEAM = "team", _("Inside the team")
+        PUBLIC = "public", _("Publicly")
+        NONE = "none", _("Not to be shared")
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="quotes")
     person = models.ForeignKey(
@@ -164,10 +167,28 @@ class ConversationChange(models.Model):
         "Answer to “What is hard around here?” rewritten"."""
         said = []
         for change in self.changes:
+            field = _said(change["field"])
             if change.get("did"):
-                said.append(f"{change['field']} {change['did']}")
+                said.append(
+                    gettext("%(field)s %(did)s") % {"field": field, "did": _said(change["did"])}
+                )
             else:
-                before = change.get("before") or "—"
-                after = change.get("after") or "—"
-                said.append(f"{change['field']}: {before} → {after}")
+                before = _said(change.get("before")) or "—"
+                after = _said(change.get("after")) or "—"
+                said.append(f"{field}: {before} → {after}")
         return said
+
+
+def _said(stored: str | None) -> str:
+    """A word of the history in the reader's language. The history is written in English
+    (corrections.py), so that a row reads the same whoever wrote it; its fixed words and choice
+    labels are msgids, the prompts and names in it stay as typed."""
+    if not stored:
+        return ""
+    if match := re.fullmatch(r"Answer to “(.*)”", stored, re.DOTALL):
+        return gettext("Answer to “%(prompt)s”") % {"prompt": match.group(1)}
+    if match := re.fullmatch(r"Quote (\d+)'s consent", stored):
+        return gettext("Quote %(number)s's consent") % {"number": match.group(1)}
+    if match := re.fullmatch(r"Quote (\d+)", stored):
+        return gettext("Quote %(number)s") % {"number": match.group(1)}
+    return gettext(stored)

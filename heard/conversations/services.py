@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import EARLIEST_DATE, Campaign, date_out_of_bounds
@@ -119,7 +120,7 @@ def date_problem(campaign: Campaign | None, held_on: dt.date) -> str | None:
     would also stretch the campaign's charts over the years in between."""
     today = timezone.localdate()
     if held_on > today:
-        return "The date is in the future."
+        return _("The date is in the future.")
     if campaign is not None and held_on < campaign.earliest_conversation_date:
         return _too_early_message(campaign)
     return date_out_of_bounds(held_on, earliest=EARLIEST_DATE, latest=today)
@@ -129,16 +130,22 @@ def _too_early_message(campaign: Campaign) -> str:
     earliest = _day(campaign.earliest_conversation_date)
     starts_on = campaign.starts_on
     if starts_on is None or starts_on < campaign.earliest_conversation_date:
-        return f"A conversation can be dated from {earliest} at the earliest."
-    started = "started" if starts_on <= timezone.localdate() else "starts"
-    return (
-        f"This campaign {started} on {_day(starts_on)}; "
-        f"a conversation can be dated from {earliest} at the earliest."
-    )
+        return _("A conversation can be dated from %(day)s at the earliest.") % {"day": earliest}
+    if starts_on <= timezone.localdate():
+        said = _(
+            "This campaign started on %(start)s; a conversation can be dated from %(day)s at "
+            "the earliest."
+        )
+    else:
+        said = _(
+            "This campaign starts on %(start)s; a conversation can be dated from %(day)s at "
+            "the earliest."
+        )
+    return said % {"start": _day(starts_on), "day": earliest}
 
 
 def _day(day: dt.date) -> str:
-    return dateformat.format(day, "j F Y")
+    return dateformat.format(day, _("j F Y"))
 
 
 def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
@@ -146,26 +153,26 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
     errors: dict[str, list[str]] = {}
     ours = record.campaign.organization_id == by.organization_id
     if not ours:
-        errors.setdefault("campaign", []).append("Unknown campaign.")
+        errors.setdefault("campaign", []).append(_("Unknown campaign."))
     # Another organization's campaign is unknown: its start date must not show in a message.
     problem = date_problem(record.campaign if ours else None, record.held_on)
     if problem:
         errors.setdefault("held_on", []).append(problem)
     if record.place and record.place.organization_id != by.organization_id:
-        errors.setdefault("place", []).append("Unknown place.")
+        errors.setdefault("place", []).append(_("Unknown place."))
     if any(p.organization_id != by.organization_id for p in record.people):
-        errors.setdefault("people", []).append("Unknown person.")
+        errors.setdefault("people", []).append(_("Unknown person."))
     if any(s.organization_id != by.organization_id for s in record.spaces):
-        errors.setdefault("spaces", []).append("Unknown place.")
-    if any(person not in record.people for person, _ in record.refusals):
-        errors.setdefault("people", []).append("A consent answer of someone not in it.")
+        errors.setdefault("spaces", []).append(_("Unknown place."))
+    if any(person not in record.people for person, _topic in record.refusals):
+        errors.setdefault("people", []).append(_("A consent answer of someone not in it."))
     if not record.people and not record.new_people:
-        errors.setdefault("people", []).append("Who did you talk with? Find or add a person.")
+        errors.setdefault("people", []).append(_("Who did you talk with? Find or add a person."))
     speakers = [q.person for q in record.quotes] + [record.signals.person]
     if any(not _took_part(s, record) for s in speakers if s is not None):
         # Consent and leader signals belong to one person: never to someone who was not there.
         errors.setdefault("people", []).append(
-            "A quote or leader signal names someone who is not in this conversation."
+            _("A quote or leader signal names someone who is not in this conversation.")
         )
     for promise in record.promises:
         problem = due_date_problem(promise.due_on, held_on=record.held_on)
@@ -173,13 +180,13 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
             errors.setdefault("promises", []).append(f"“{promise.what}”: {problem}")
     question_ids = set(record.campaign.questions.values_list("id", flat=True))
     if set(record.answers) - question_ids:
-        errors.setdefault("answers", []).append("An answer belongs to another campaign's guide.")
+        errors.setdefault("answers", []).append(_("An answer belongs to another campaign's guide."))
     heard_something = any(t.strip() for t in record.answers.values()) or any(
         q.text.strip() for q in record.quotes
     )
     if not heard_something:
         errors.setdefault("__all__", []).append(
-            "The conversation is empty: write down at least one thing you heard."
+            _("The conversation is empty: write down at least one thing you heard.")
         )
     if errors:
         raise ValidationError(errors)
@@ -309,7 +316,7 @@ def _tie_suggested(by: Membership, person: Person, record: ConversationRecord) -
             person=person,
             other=other,
             kind=Relationship.Kind.NEIGHBOUR,
-            note=f"Suggested to talk to, {held}",
+            note=_("Suggested to talk to, %(day)s") % {"day": held},
         )
 
 
@@ -335,7 +342,7 @@ def _already_recorded(by: Membership, existing: Conversation) -> tuple[Conversat
         raise ValidationError(
             {
                 "__all__": [
-                    ValidationError("This conversation id is already in use.", code="id_in_use")
+                    ValidationError(_("This conversation id is already in use."), code="id_in_use")
                 ]
             }
         )

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from heard.accounts.queries import member_required
@@ -100,9 +101,11 @@ def conversation_correct(request, pk):
             form.attach(error)
         else:
             if change is None:
-                messages.info(request, "Nothing was changed.")
+                messages.info(request, _("Nothing was changed."))
             else:
-                messages.success(request, "Correction saved. The history below says what changed.")
+                messages.success(
+                    request, _("Correction saved. The history below says what changed.")
+                )
             return redirect("conversations:detail", pk=conversation.pk)
     return render(
         request,
@@ -170,14 +173,16 @@ def conversation_new(request):
 
 def say_recorded(request, conversation, created: bool) -> None:
     if not created:
-        messages.info(request, "This conversation was already recorded.")
+        messages.info(request, _("This conversation was already recorded."))
     elif notes_may_be_kept(conversation.people.all()):
-        messages.success(request, "Conversation recorded. Thank you for listening.")
+        messages.success(request, _("Conversation recorded. Thank you for listening."))
     else:
         messages.success(
             request,
-            "Conversation recorded without its notes: everyone in it said no to notes being "
-            "kept, so its answers, quotes and leader signals were not stored.",
+            _(
+                "Conversation recorded without its notes: everyone in it said no to notes being "
+                "kept, so its answers, quotes and leader signals were not stored."
+            ),
         )
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 from django.conf import settings
+from django.utils.translation import gettext, gettext_lazy
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming, JaroWinkler
 
@@ -108,7 +109,25 @@ class Likeness:
 
     @property
     def said(self) -> str:
-        return ", ".join(self.reasons)
+        """The reasons in the reader's language (they are kept in English: the scoring reads
+        them)."""
+        return ", ".join(_said(reason) for reason in self.reasons)
+
+
+#: The reasons as a page says them; "name N% alike" is said by `_said`.
+REASON_WORDS = {
+    "same name": gettext_lazy("same name"),
+    "same phone": gettext_lazy("same phone"),
+    "phones one digit apart": gettext_lazy("phones one digit apart"),
+    "same email": gettext_lazy("same email"),
+    "same address": gettext_lazy("same address"),
+}
+
+
+def _said(reason: str) -> str:
+    if match := re.fullmatch(r"name (\d+)% alike", reason):
+        return gettext("name %(percent)s%% alike") % {"percent": match.group(1)}
+    return str(REASON_WORDS.get(reason, reason))
 
 
 @dataclass(frozen=True)

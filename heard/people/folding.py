@@ -23,6 +23,7 @@ def fold(text: str) -> str:
     anyascii then transliterates what NFKD leaves whole (ø, ł, đ, æ, and other scripts), so a
     query typed without the accent finds the name whatever the script's marks.
     """
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    # str(): a lazy translation (a choice label) is folded as the words it is now.
+    decomposed = unicodedata.normalize("NFKD", str(text or ""))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(anyascii(bare).casefold().split())[:FOLDED_LENGTH]

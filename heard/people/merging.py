@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.privacy import audit
@@ -87,7 +88,7 @@ def pairs(first: str, second: str, *per: str) -> Rule:
 
     def rule(model: type[models.Model], name: str, keep: Person, duplicate: Person) -> int:
         between = Q(**{first: keep, second: duplicate}) | Q(**{first: duplicate, second: keep})
-        touched, _ = model.objects.filter(between).delete()
+        touched, _by_model = model.objects.filter(between).delete()
         for row in model.objects.filter(Q(**{first: duplicate}) | Q(**{second: duplicate})):
             mine = getattr(row, f"{first}_id") == duplicate.pk
             other = getattr(row, f"{second}_id") if mine else getattr(row, f"{first}_id")
@@ -150,7 +151,7 @@ def person_relations() -> Iterator[tuple[str, type[models.Model], str]]:
 def missing_rules(rules: dict[str, Rule] | None = None) -> list[str]:
     """The relations to Person that have no rule (the test fails on any)."""
     rules = RULES if rules is None else rules
-    return [label for label, _, _ in person_relations() if label not in rules]
+    return [label for label, _model, _name in person_relations() if label not in rules]
 
 
 @dataclass
@@ -174,7 +175,7 @@ def merge_people(*, by: Membership, keep: Person, duplicate: Person) -> Merged:
     if keep.organization_id != org or duplicate.organization_id != org:
         raise PermissionDenied
     if keep.pk == duplicate.pk:
-        raise ValidationError("Choose two different people to merge.")
+        raise ValidationError(_("Choose two different people to merge."))
     missing = missing_rules()
     if missing:  # the test catches it first; a merge must never cascade rows away unseen
         raise RuntimeError(f"No merge rule for {', '.join(missing)}")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from .folding import FOLDED_LENGTH, fold
 
@@ -11,8 +12,8 @@ class Place(models.Model):
     """A neighbourhood, or a turf inside one, that conversations and people belong to."""
 
     class Kind(models.TextChoices):
-        NEIGHBOURHOOD = "neighbourhood", "Neighbourhood"
-        TURF = "turf", "Turf"
+        NEIGHBOURHOOD = "neighbourhood", _("Neighbourhood")
+        TURF = "turf", _("Turf")
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="places"
@@ -39,7 +40,7 @@ class Household(models.Model):
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="households"
     )
-    name = models.CharField(max_length=160, help_text="e.g. “The Ramírez household”")
+    name = models.CharField(max_length=160, help_text=_("e.g. “The Ramírez household”"))
     address = models.CharField(max_length=240, blank=True)
     place = models.ForeignKey(
         Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="households"
@@ -64,9 +65,9 @@ class PersonQuerySet(models.QuerySet):
 
 class Person(models.Model):
     class Language(models.TextChoices):
-        ENGLISH = "en", "English"
-        SPANISH = "es", "Spanish"
-        OTHER = "other", "Other"
+        ENGLISH = "en", _("English")
+        SPANISH = "es", _("Spanish")
+        OTHER = "other", _("Other")
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="people"
@@ -84,7 +85,7 @@ class Person(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="people",
-        verbose_name="neighbourhood",
+        verbose_name=_("neighbourhood"),
     )
     household = models.ForeignKey(
         Household, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
@@ -98,7 +99,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         indexes = [
             models.Index(fields=["organization", "name"]),
             models.Index(fields=["organization", "name_folded"]),
@@ -123,13 +124,13 @@ class Relationship(models.Model):
     """Who knows whom: the ties that make a person a bonder inside a group or a bridge between."""
 
     class Kind(models.TextChoices):
-        FAMILY = "family", "Family"
-        NEIGHBOUR = "neighbour", "Neighbour"
-        FRIEND = "friend", "Friend"
-        COWORKER = "coworker", "Co-worker"
-        CONGREGATION = "congregation", "Same congregation"
-        SCHOOL = "school", "School parents"
-        OTHER = "other", "Other"
+        FAMILY = "family", _("Family")
+        NEIGHBOUR = "neighbour", _("Neighbour")
+        FRIEND = "friend", _("Friend")
+        COWORKER = "coworker", _("Co-worker")
+        CONGREGATION = "congregation", _("Same congregation")
+        SCHOOL = "school", _("School parents")
+        OTHER = "other", _("Other")
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="relationships"
@@ -155,8 +156,8 @@ class Consent(models.Model):
     """What a person agreed to, kept as history: the newest row per topic is in force."""
 
     class Topic(models.TextChoices):
-        CONTACT = "contact", "May be contacted again"
-        RECORDS = "records", "Agreed to notes being kept"
+        CONTACT = "contact", _("May be contacted again")
+        RECORDS = "records", _("Agreed to notes being kept")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     topic = models.CharField(max_length=20, choices=Topic.choices)

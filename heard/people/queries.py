@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from heard.accounts.models import Membership
 
@@ -113,7 +114,7 @@ def relationships_of(membership: Membership, person: Person) -> list[tuple[Relat
 
 def get_tie_for(membership: Membership, person: Person, pk) -> Relationship:
     """One of the person's ties whose other side the asker may see, or 404."""
-    for tie, _ in relationships_of(membership, person):
+    for tie, _other in relationships_of(membership, person):
         if tie.pk == pk:
             return tie
     raise Http404("No such tie.")
@@ -208,16 +209,16 @@ def person_record(person: Person) -> Record:
 
 #: How the merge page names what points at a person (other relations use the model's name).
 HOLDING_NAMES = {
-    "conversations.Participant.person": "conversations",
-    "conversations.Quote.person": "quotes",
-    "people.Relationship.person": "ties",
-    "people.Relationship.other": "ties",
-    "people.Consent.person": "consent answers",
-    "campaigns.SignUp.person": "sign-ups",
-    "campaigns.SignUp.brought_by": "people brought to events",
-    "commitments.Commitment.person": "commitments",
-    "leadership.Assessment.person": "leader signals",
-    "common_ground.PersonSide.person": "sides",
+    "conversations.Participant.person": _("conversations"),
+    "conversations.Quote.person": _("quotes"),
+    "people.Relationship.person": _("ties"),
+    "people.Relationship.other": _("ties"),
+    "people.Consent.person": _("consent answers"),
+    "campaigns.SignUp.person": _("sign-ups"),
+    "campaigns.SignUp.brought_by": _("people brought to events"),
+    "commitments.Commitment.person": _("commitments"),
+    "leadership.Assessment.person": _("leader signals"),
+    "common_ground.PersonSide.person": _("sides"),
 }
 
 
@@ -233,6 +234,6 @@ def holdings_of(membership: Membership, person: Person) -> list[tuple[str, int]]
             continue
         n = model.objects.filter(**{name: person}).count()
         if n:
-            what = HOLDING_NAMES.get(label, str(model._meta.verbose_name_plural))
+            what = str(HOLDING_NAMES.get(label, model._meta.verbose_name_plural))
             counted[what] = counted.get(what, 0) + n
     return list(counted.items())

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.dispatch import Signal
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.conversations.models import Answer, Conversation, Quote
@@ -124,8 +125,8 @@ def forget_notes_of(person_ids) -> Forgotten:
     theirs = Conversation.objects.filter(participants__person__in=refused)
     emptied = consent.conversations_without_notes(theirs)
     Answer.objects.filter(conversation_id__in=emptied).delete()
-    quotes, _ = Quote.objects.filter(conversation_id__in=emptied).delete()
-    signals, _ = Assessment.objects.filter(conversation_id__in=emptied).delete()
+    quotes, _by_model = Quote.objects.filter(conversation_id__in=emptied).delete()
+    signals, _by_model = Assessment.objects.filter(conversation_id__in=emptied).delete()
     # In a group, only the refusers' own words and signals go.
     quotes += Quote.objects.filter(conversation__in=theirs, person__in=refused).delete()[0]
     signals += Assessment.objects.filter(conversation__in=theirs, person__in=refused).delete()[0]
@@ -142,13 +143,18 @@ def add_tie(
     if person.organization_id != by.organization_id or other.organization_id != by.organization_id:
         raise PermissionDenied
     if person.pk == other.pk:
-        raise ValidationError({"other": ["Choose someone else: a tie joins two people."]})
+        raise ValidationError({"other": [_("Choose someone else: a tie joins two people.")]})
     if kind not in Relationship.Kind.values:
-        raise ValidationError({"kind": ["Choose what ties them."]})
+        raise ValidationError({"kind": [_("Choose what ties them.")]})
     if _tie(person, other, kind) is not None:
         label = Relationship.Kind(kind).label.lower()
         raise ValidationError(
-            {"other": [f"{person.name} and {other.name} are already tied ({label})."]}
+            {
+                "other": [
+                    _("%(name)s and %(other)s are already tied (%(kind)s).")
+                    % {"name": person.name, "other": other.name, "kind": label}
+                ]
+            }
         )
     try:
         with transaction.atomic():
@@ -160,7 +166,7 @@ def add_tie(
                 note=note.strip(),
             )
     except IntegrityError as error:  # the same tie saved twice at once
-        raise ValidationError({"other": ["This tie was just recorded."]}) from error
+        raise ValidationError({"other": [_("This tie was just recorded.")]}) from error
 
 
 def end_tie(*, by: Membership, tie: Relationship) -> None:

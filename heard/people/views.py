@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from heard.accounts.queries import member_required
 from heard.commitments.queries import commitments_of
@@ -67,12 +69,12 @@ def person_detail(request, pk):
 
 # What the page says once a consent is recorded, by topic and answer.
 RECORDED = {
-    (Consent.Topic.CONTACT, True): "{name} may be contacted again.",
+    (Consent.Topic.CONTACT, True): _("%(name)s may be contacted again."),
     (Consent.Topic.CONTACT, False): (
-        "{name} asked not to be contacted: their phone and email are hidden everywhere."
+        _("%(name)s asked not to be contacted: their phone and email are hidden everywhere.")
     ),
-    (Consent.Topic.RECORDS, True): "{name} agreed to notes being kept.",
-    (Consent.Topic.RECORDS, False): "{name} asked us not to keep notes.",
+    (Consent.Topic.RECORDS, True): _("%(name)s agreed to notes being kept."),
+    (Consent.Topic.RECORDS, False): _("%(name)s asked us not to keep notes."),
 }
 
 
@@ -87,22 +89,26 @@ def person_consent(request, pk):
         return redirect("people:detail", pk=person.pk)
     form = ConsentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose what they agreed to, and yes or no.")
+        messages.error(request, gettext("Choose what they agreed to, and yes or no."))
         return redirect("people:detail", pk=person.pk)
     topic, granted = form.cleaned_data["topic"], form.cleaned_data["granted"]
-    _, forgotten = record_consent(by=membership, person=person, topic=topic, granted=granted)
-    message = RECORDED[(topic, granted)].format(name=person.name)
+    _consent, forgotten = record_consent(by=membership, person=person, topic=topic, granted=granted)
+    message = RECORDED[(topic, granted)] % {"name": person.name}
     if forgotten.conversations or forgotten.quotes or forgotten.signals:
-        message += (
-            f" Removed: the notes of {_count(forgotten.conversations, 'conversation')}, "
-            f"{_count(forgotten.quotes, 'quote')} and {_count(forgotten.signals, 'leader signal')}."
-        )
+        message += " " + gettext(
+            "Removed: the notes of %(conversations)s, %(quotes)s and %(signals)s."
+        ) % {
+            "conversations": ngettext(
+                "%(n)d conversation", "%(n)d conversations", forgotten.conversations
+            )
+            % {"n": forgotten.conversations},
+            "quotes": ngettext("%(n)d quote", "%(n)d quotes", forgotten.quotes)
+            % {"n": forgotten.quotes},
+            "signals": ngettext("%(n)d leader signal", "%(n)d leader signals", forgotten.signals)
+            % {"n": forgotten.signals},
+        }
     messages.success(request, message)
     return redirect("people:detail", pk=person.pk)
-
-
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}{'' if n == 1 else 's'}"
 
 
 @member_required()

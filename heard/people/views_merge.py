@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 
@@ -26,7 +27,8 @@ def merge(request, pk, other_pk):
         merge_people(by=membership, keep=keep, duplicate=duplicate)
         messages.success(
             request,
-            f"Merged: everything recorded for the other {duplicate.name} is now {keep.name}'s.",
+            _("Merged: everything recorded for the other %(duplicate)s is now %(kept)s's.")
+            % {"duplicate": duplicate.name, "kept": keep.name},
         )
         return redirect("people:detail", pk=keep.pk)
     radios = list(form["keep"])

@@ -6,6 +6,7 @@ on a phone with a poor signal can still add a tie)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from heard.accounts.queries import member_required
 from heard.refusals import show_refusal
@@ -36,7 +37,11 @@ def ties(request, pk):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, f"{person.name} and {other.name}: tie recorded.")
+            messages.success(
+                request,
+                _("%(name)s and %(other)s: tie recorded.")
+                % {"name": person.name, "other": other.name},
+            )
             return redirect("people:ties", pk=person.pk)
     query = search_text(request.GET.get("q", ""))
     found = (
@@ -66,5 +71,5 @@ def end(request, pk, tie_pk):
         return redirect("people:ties", pk=person.pk)
     tie = get_tie_for(membership, person, tie_pk)
     end_tie(by=membership, tie=tie)
-    messages.success(request, "Tie ended.")
+    messages.success(request, _("Tie ended."))
     return redirect("people:ties", pk=person.pk)
