@@ -36,3 +36,9 @@ def get_in_spanish(client, url: str, **extra):
     compile_catalogues()
     with translation.override("es"):
         return client.get(url, HTTP_ACCEPT_LANGUAGE="es", **extra)
+
+
+def post_in_spanish(client, url: str, data=None, **extra):
+    compile_catalogues()
+    with translation.override("es"):
+        return client.post(url, data or {}, HTTP_ACCEPT_LANGUAGE="es", **extra)
