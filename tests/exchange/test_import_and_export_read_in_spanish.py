@@ -7,7 +7,10 @@ from spanish import get_in_spanish, post_in_spanish
 
 from heard.exchange.models import ImportBatch
 
-SHEET = "Nombre,Apellido,Teléfono,Correo,Barrio,Idioma\nTomás,Ruiz,555 201 3344,t@x.org,Hilltop,español\n"
+SHEET = (
+    "Nombre,Apellido,Teléfono,Correo,Barrio,Idioma\n"
+    "Tomás,Ruiz,555 201 3344,t@x.org,Hilltop,español\n"
+)
 
 
 def test_the_export_and_import_pages_speak_spanish(may_client, ours):
