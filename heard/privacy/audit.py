@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from .models import Action, AuditEvent
 
@@ -143,12 +145,12 @@ def kind_label(kind: str) -> str:
     from django.conf import settings
 
     if kind.lower() == settings.AUTH_USER_MODEL.lower():
-        return "Login"
+        return gettext("Login")
     try:
         model = apps.get_model(kind)
     except (LookupError, ValueError):
         return kind
-    return str(model._meta.verbose_name).capitalize()
+    return capfirst(str(model._meta.verbose_name))
 
 
 def record_viewed(*, membership: Any, kind: str, pk: Any) -> AuditEvent | None:
