@@ -1,8 +1,9 @@
 """Pages read in Spanish: compile the apps' catalogues (the .mo files are built, not committed)
 and ask for a page as a Spanish browser does.
 
-Both ways of choosing the language are used, so the tests hold with and without LocaleMiddleware:
-`Accept-Language: es` for the middleware, `translation.override("es")` for a stack without it.
+Every way of choosing the language is used, so the tests hold with and without LocaleMiddleware:
+the language cookie and `Accept-Language: es` for the middleware, `translation.override("es")`
+for a stack without it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import contextlib
 import functools
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import trans_real
@@ -32,13 +34,18 @@ def compile_catalogues() -> None:
     trans_real._translations.clear()  # catalogues loaded before compiling would stay empty
 
 
-def get_in_spanish(client, url: str, **extra):
+def _spanish(client) -> None:
     compile_catalogues()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+
+def get_in_spanish(client, url: str, **extra):
+    _spanish(client)
     with translation.override("es"):
         return client.get(url, HTTP_ACCEPT_LANGUAGE="es", **extra)
 
 
 def post_in_spanish(client, url: str, data=None, **extra):
-    compile_catalogues()
+    _spanish(client)
     with translation.override("es"):
         return client.post(url, data or {}, HTTP_ACCEPT_LANGUAGE="es", **extra)
