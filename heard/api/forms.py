@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.ids import IdChoiceField
 
@@ -6,11 +7,11 @@ from .services import MAX_NAME
 
 
 class NewTokenForm(forms.Form):
-    member = IdChoiceField(queryset=None, label="Acts as", empty_label=None)
+    member = IdChoiceField(queryset=None, label=_("Acts as"), empty_label=None)
     name = forms.CharField(
         max_length=MAX_NAME,
-        label="Name",
-        help_text="What will use it, e.g. “Lee’s phone” or “weekly export script”.",
+        label=_("Name"),
+        help_text=_("What will use it, e.g. “Lee’s phone” or “weekly export script”."),
     )
 
     def __init__(self, *args, members, **kwargs):

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership, Role
 
@@ -34,11 +35,11 @@ def create_token(*, by: Membership, member: Membership, name: str) -> NewToken:
     name = name.strip()
     errors = {}
     if not name:
-        errors["name"] = ["Give the token a name, e.g. the device or script that will use it."]
+        errors["name"] = [_("Give the token a name, e.g. the device or script that will use it.")]
     elif len(name) > MAX_NAME:
-        errors["name"] = [f"At most {MAX_NAME} characters."]
+        errors["name"] = [_("At most %(count)d characters.") % {"count": MAX_NAME}]
     if not member.user.is_active:
-        errors["member"] = ["This member is deactivated: reactivate them first."]
+        errors["member"] = [_("This member is deactivated: reactivate them first.")]
     if errors:
         raise ValidationError(errors)
     secret = "heard_" + secrets.token_urlsafe(32)

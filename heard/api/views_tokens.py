@@ -4,6 +4,7 @@ and revokes their own (an administrator, anyone's)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Role
 from heard.accounts.queries import member_required, members_for
@@ -55,5 +56,5 @@ def token_revoke(request, pk):
     if request.method != "POST":
         return redirect("api_tokens:list")
     services.revoke_token(by=request.membership, token=token)
-    messages.success(request, f"The token “{token.name}” no longer works.")
+    messages.success(request, _("The token “%(name)s” no longer works.") % {"name": token.name})
     return redirect("api_tokens:list")

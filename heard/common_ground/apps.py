@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommonGroundConfig(AppConfig):
@@ -6,4 +7,4 @@ class CommonGroundConfig(AppConfig):
     conversations, leadership and themes; none of them reads it."""
 
     name = "heard.common_ground"
-    verbose_name = "Common ground"
+    verbose_name = _("Common ground")

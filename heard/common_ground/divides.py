@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from heard.accounts.models import Membership
 from heard.conversations.models import Conversation, Participant
 from heard.leadership.models import Assessment, Kindliness
@@ -36,9 +38,11 @@ class DivideChoice:
 def divide_choices(membership: Membership) -> list[DivideChoice]:
     places = _neighbourhoods(membership)
     built_in = [
-        DivideChoice(NEIGHBOURHOOD, "Neighbourhood", tuple((str(k), v) for k, v in places.items())),
-        DivideChoice(LANGUAGE, "Language", tuple(Person.Language.choices)),
-        DivideChoice(KINDLINESS, "Kindliness orientation", tuple(Kindliness.choices[1:])),
+        DivideChoice(
+            NEIGHBOURHOOD, _("Neighbourhood"), tuple((str(k), v) for k, v in places.items())
+        ),
+        DivideChoice(LANGUAGE, _("Language"), tuple(Person.Language.choices)),
+        DivideChoice(KINDLINESS, _("Kindliness orientation"), tuple(Kindliness.choices[1:])),
     ]
     own = [
         DivideChoice(str(d.pk), d.name, tuple((str(s.pk), s.name) for s in d.sides.all()))

@@ -1,6 +1,7 @@
 """The divides page's forms, a person's sides, and the Common ground page's divide picker."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.ids import parse_id
 
@@ -12,34 +13,38 @@ def _lines(text: str) -> list[str]:
 
 
 class DivideForm(forms.Form):
-    name = forms.CharField(max_length=80, help_text="e.g. “Renters and owners”")
+    name = forms.CharField(max_length=80, label=_("Name"), help_text=_("e.g. “Renters and owners”"))
     description = forms.CharField(
-        max_length=300, required=False, help_text="Why this divide matters here (optional)."
+        max_length=300,
+        required=False,
+        label=_("Description"),
+        help_text=_("Why this divide matters here (optional)."),
     )
     sides = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=1200,
-        help_text="One side per line, e.g. “Renter” and “Owner”.",
+        label=_("Sides"),
+        help_text=_("One side per line, e.g. “Renter” and “Owner”."),
     )
 
     def clean_sides(self) -> list[str]:
         sides = _lines(self.cleaned_data["sides"])
         if any(len(side) > 80 for side in sides):
-            raise forms.ValidationError("Keep each side under 80 characters.")
+            raise forms.ValidationError(_("Keep each side under 80 characters."))
         return sides
 
 
 class ChangeDivideForm(forms.Form):
     """The divide's name, each side's name with a "Remove" box, and new sides."""
 
-    name = forms.CharField(max_length=80)
-    description = forms.CharField(max_length=300, required=False)
+    name = forms.CharField(max_length=80, label=_("Name"))
+    description = forms.CharField(max_length=300, required=False, label=_("Description"))
     added = forms.CharField(
-        label="Add sides",
+        label=_("Add sides"),
         required=False,
         max_length=1200,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One per line.",
+        help_text=_("One per line."),
     )
 
     def __init__(self, *args, divide, **kwargs):
@@ -48,9 +53,9 @@ class ChangeDivideForm(forms.Form):
         self.divide_sides = list(divide.sides.all())
         for side in self.divide_sides:
             self.fields[f"side_{side.pk}"] = forms.CharField(
-                max_length=80, required=False, initial=side.name, label="Side"
+                max_length=80, required=False, initial=side.name, label=_("Side")
             )
-            self.fields[f"remove_{side.pk}"] = forms.BooleanField(required=False, label="Remove")
+            self.fields[f"remove_{side.pk}"] = forms.BooleanField(required=False, label=_("Remove"))
 
     def side_rows(self):
         return [
@@ -79,10 +84,10 @@ class PersonSidesForm(forms.Form):
             self.fields[f"divide_{divide.pk}"] = forms.ChoiceField(
                 label=divide.name,
                 required=False,
-                choices=[("", "Not known"), *((str(s.pk), s.name) for s in divide.sides.all())],
+                choices=[("", _("Not known")), *((str(s.pk), s.name) for s in divide.sides.all())],
                 initial=str(row.side_id) if row else "",
                 help_text=divide.description,
-                error_messages={"invalid_choice": "Choose one of this divide's sides."},
+                error_messages={"invalid_choice": _("Choose one of this divide's sides.")},
             )
 
     def chosen(self) -> dict[int, int | None]:

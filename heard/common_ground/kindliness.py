@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign, Event, SignUp
@@ -100,9 +102,9 @@ class Mix:
 
 
 BARRIER_WORDS = {
-    "gave_without_return": "gave without getting back",
-    "bitter_about_help": "bitter about one-way help",
-    "wants_self_reliance": "would rather manage alone",
+    "gave_without_return": gettext_lazy("gave without getting back"),
+    "bitter_about_help": gettext_lazy("bitter about one-way help"),
+    "wants_self_reliance": gettext_lazy("would rather manage alone"),
 }
 
 
@@ -165,7 +167,7 @@ def kindliness_lens(
     def judged(person: int) -> tuple[str, frozenset[str]]:
         return orientation.get(person, NOT_NOTICED), barriers.get(person, frozenset())
 
-    all_mix = Mix("Everyone in the campaign's conversations")
+    all_mix = Mix(_("Everyone in the campaign's conversations"))
     for person in in_campaign:
         all_mix.add(*judged(person))
 
@@ -213,7 +215,7 @@ def _spaces(membership: Membership, in_campaign, judged) -> list[Mix]:
         space__in=spaces_for(membership), person__in=in_campaign
     ).values_list("space_id", "space__name", "space__hub_of_helping", "person_id")
     for space_id, name, hub, person in rows:
-        label = f"{name} (hub of helping)" if hub else name
+        label = _("%(name)s (hub of helping)") % {"name": name} if hub else name
         mixes.setdefault(space_id, Mix(label, space_id=space_id)).add(*judged(person))
     return sorted(mixes.values(), key=lambda m: (-m.people, m.label))
 
@@ -223,9 +225,9 @@ def _reach(campaign: Campaign, reached, in_campaign: set[int], judged) -> Reach:
     for person, focus in reached:
         focus_of[person].add(focus)
     reach = Reach(
-        help=Mix("Help-focused"),
-        social=Mix("Not about help"),
-        organizing=Mix("Organizing"),
+        help=Mix(_("Help-focused")),
+        social=Mix(_("Not about help")),
+        organizing=Mix(_("Organizing")),
         events=dict(
             Event.objects.filter(campaign=campaign)
             .values_list("focus")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 import networkx as nx
+from django.utils.translation import gettext as _
 
 BONDER_MIN = 3
 BONDER_INSIDE_SHARE = 0.6
@@ -162,17 +163,22 @@ def reasons(c: Connector, label, *, bridge: bool) -> str:
     “Homeowner”; on 12% of the shortest paths between people"."""
     if not bridge:
         share = c.inside / (c.inside + c.across)
-        return (
-            f"knows {c.inside} others on “{label(c.side)}” "
-            f"({share:.0%} of their ties to people whose side is known)"
-        )
+        return _(
+            "knows %(count)s others on “%(side)s” (%(share)s of their ties to people whose side "
+            "is known)"
+        ) % {"count": c.inside, "side": label(c.side), "share": f"{share:.0%}"}
     ordered = sorted(c.ties_by_side.items(), key=lambda i: (-i[1], label(i[0])))
-    said = "knows " + _and([f"{n} on “{label(s)}”" for s, n in ordered])
-    return f"{said}; on {c.betweenness:.0%} of the shortest paths between people"
+    ties = _and([_("%(count)s on “%(side)s”") % {"count": n, "side": label(s)} for s, n in ordered])
+    return _("knows %(ties)s; on %(share)s of the shortest paths between people") % {
+        "ties": ties,
+        "share": f"{c.betweenness:.0%}",
+    }
 
 
 def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    return _("%(some)s and %(last)s") % {"some": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
 def typical_betweenness(neighbours: dict[int, set[int]], between: dict[int, float]) -> float:

@@ -4,6 +4,7 @@ neighbour is on."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.people.models import Person
@@ -15,7 +16,7 @@ MAX_SIDES = 12
 
 def _staff(by: Membership) -> None:
     if not by.is_staff_role:
-        raise PermissionDenied("Only organizers define divides.")
+        raise PermissionDenied(_("Only organizers define divides."))
 
 
 def _clean_sides(names: list[str]) -> list[str]:
@@ -23,7 +24,7 @@ def _clean_sides(names: list[str]) -> list[str]:
     seen: set[str] = set()
     repeated = [n for n in cleaned if n.casefold() in seen or seen.add(n.casefold())]
     if repeated:
-        raise ValidationError({"sides": [f"“{repeated[0]}” is named twice."]})
+        raise ValidationError({"sides": [_("“%(side)s” is named twice.") % {"side": repeated[0]}]})
     return cleaned
 
 
@@ -41,13 +42,13 @@ def define_divide(*, by: Membership, name: str, description: str, sides: list[st
     sides = _clean_sides(sides)
     errors = {}
     if not name:
-        errors["name"] = ["Name the divide."]
+        errors["name"] = [_("Name the divide.")]
     elif _name_taken(by, name):
-        errors["name"] = [f"There is already a divide called “{name}”."]
+        errors["name"] = [_("There is already a divide called “%(name)s”.") % {"name": name}]
     if len(sides) < 2:
-        errors["sides"] = ["A divide has at least two sides: one per line."]
+        errors["sides"] = [_("A divide has at least two sides: one per line.")]
     elif len(sides) > MAX_SIDES:
-        errors["sides"] = [f"At most {MAX_SIDES} sides."]
+        errors["sides"] = [_("At most %(count)d sides.") % {"count": MAX_SIDES}]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -78,30 +79,33 @@ def change_divide(
     name = " ".join(name.split())
     errors: dict[str, list[str]] = {}
     if not name:
-        errors["name"] = ["Name the divide."]
+        errors["name"] = [_("Name the divide.")]
     elif _name_taken(by, name, but=divide):
-        errors["name"] = [f"There is already a divide called “{name}”."]
+        errors["name"] = [_("There is already a divide called “%(name)s”.") % {"name": name}]
     in_use = set(
         PersonSide.objects.filter(side__in=removed & set(sides)).values_list("side_id", flat=True)
     )
     for pk in sorted(in_use):
         errors.setdefault("sides", []).append(
-            f"Nobody can be left without a side: people are on “{sides[pk].name}”. "
-            "Move them first, or rename it."
+            _(
+                "Nobody can be left without a side: people are on “%(side)s”. "
+                "Move them first, or rename it."
+            )
+            % {"side": sides[pk].name}
         )
     kept = {pk: " ".join(renamed.get(pk, s.name).split()) for pk, s in sides.items()}
     kept = {pk: n for pk, n in kept.items() if pk not in removed}
     if any(not n for n in kept.values()):
-        errors.setdefault("sides", []).append("A side needs a name (or tick “Remove”).")
+        errors.setdefault("sides", []).append(_("A side needs a name (or tick “Remove”)."))
     try:
         added = _clean_sides(added)
         _clean_sides([*kept.values(), *added])
     except ValidationError as error:
         errors.setdefault("sides", []).extend(error.message_dict["sides"])
     if len(kept) + len(added) < 2:
-        errors.setdefault("sides", []).append("A divide keeps at least two sides.")
+        errors.setdefault("sides", []).append(_("A divide keeps at least two sides."))
     if len(kept) + len(added) > MAX_SIDES:
-        errors.setdefault("sides", []).append(f"At most {MAX_SIDES} sides.")
+        errors.setdefault("sides", []).append(_("At most %(count)d sides.") % {"count": MAX_SIDES})
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -147,7 +151,7 @@ def record_sides(*, by: Membership, person: Person, chosen: dict[int, int | None
     if set(chosen) - set(divides) or any(
         side is not None and side not in divides[pk] for pk, side in chosen.items()
     ):
-        raise ValidationError("Choose one of the divide's sides.")
+        raise ValidationError(_("Choose one of the divide's sides."))
     current = dict(
         PersonSide.objects.filter(person=person, divide__in=list(divides)).values_list(
             "divide_id", "side_id"
@@ -170,6 +174,6 @@ def record_sides(*, by: Membership, person: Person, chosen: dict[int, int | None
                     )
     except IntegrityError as error:  # two saves raced: the other one stored a side
         raise ValidationError(
-            "Someone saved this person's sides at the same time: try again."
+            _("Someone saved this person's sides at the same time: try again.")
         ) from error
     return changed

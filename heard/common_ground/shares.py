@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from scipy.stats import binomtest
 
 MIN_SIDE = 10
@@ -109,10 +110,18 @@ def judge(sides: list[SideShare]) -> Verdict:
     score = consensus(sides)
     if len(judged) < 2:
         return Verdict(
-            FEW, score, sides, reasons=[f"fewer than two sides with {MIN_SIDE} conversations"]
+            FEW,
+            score,
+            sides,
+            reasons=[_("fewer than two sides with %(count)d conversations") % {"count": MIN_SIDE}],
         )
     if sum(s.raised for s in judged) < MIN_RAISED:
-        return Verdict(FEW, score, sides, reasons=[f"raised fewer than {MIN_RAISED} times"])
+        return Verdict(
+            FEW,
+            score,
+            sides,
+            reasons=[_("raised fewer than %(count)d times") % {"count": MIN_RAISED}],
+        )
     higher = max(judged, key=lambda s: (s.low, s.share))
     lower = min(judged, key=lambda s: (s.high, s.share))
     if higher.low > lower.high:
@@ -124,5 +133,8 @@ def judge(sides: list[SideShare]) -> Verdict:
         FEW,
         score,
         sides,
-        reasons=[f"raised fewer than {MIN_RAISED_PER_SIDE} times on {', '.join(missing)}"],
+        reasons=[
+            _("raised fewer than %(count)d times on %(sides)s")
+            % {"count": MIN_RAISED_PER_SIDE, "sides": ", ".join(missing)}
+        ],
     )

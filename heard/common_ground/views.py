@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import get_campaign_for
@@ -73,7 +75,7 @@ def divide_list(request):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, f"Divide “{divide.name}” added.")
+            messages.success(request, _("Divide “%(name)s” added.") % {"name": divide.name})
             return redirect("common_ground:divides")
     return render(
         request,
@@ -94,7 +96,9 @@ def divide_change(request, pk):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, f"Divide “{form.cleaned_data['name']}” saved.")
+            messages.success(
+                request, _("Divide “%(name)s” saved.") % {"name": form.cleaned_data["name"]}
+            )
             return redirect("common_ground:divides")
     return render(
         request,
@@ -111,8 +115,12 @@ def divide_remove(request, pk):
     if request.method != "POST":
         return redirect("common_ground:divide", pk=divide.pk)
     count = services.remove_divide(by=request.membership, divide=divide)
-    people = "1 person's side" if count == 1 else f"{count} people's sides"
-    messages.success(request, f"Divide “{divide.name}” removed, with {people}.")
+    done = ngettext(
+        "Divide “%(name)s” removed, with %(count)d person's side.",
+        "Divide “%(name)s” removed, with %(count)d people's sides.",
+        count,
+    )
+    messages.success(request, done % {"name": divide.name, "count": count})
     return redirect("common_ground:divides")
 
 
@@ -131,7 +139,7 @@ def person_sides(request, pk):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, f"{person.name}'s sides saved.")
+            messages.success(request, _("%(name)s's sides saved.") % {"name": person.name})
             back = request.POST.get("next", "")
             if back.startswith("/") and url_has_allowed_host_and_scheme(
                 back, {request.get_host()}, request.is_secure()

@@ -3,8 +3,9 @@ commitments and events as CSV and as OSDI-shaped JSON, scoped to what the member
 Sits on top of the capture apps and themes."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExchangeConfig(AppConfig):
     name = "heard.exchange"
-    verbose_name = "Import and export"
+    verbose_name = _("Import and export")

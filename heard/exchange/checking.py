@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.accounts.models import Membership
 from heard.people import consent
@@ -26,18 +28,18 @@ from .queries import imports_for
 
 #: Heard's fields an import column may fill, as the mapping form lists them.
 FIELDS = {
-    "": "Leave out",
-    "name": "Name",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "phone": "Phone",
-    "email": "Email",
-    "address": "Address",
-    "household": "Household",
-    "neighbourhood": "Neighbourhood",
-    "language": "Language",
-    "may_contact": "May be contacted (yes / no)",
-    "id": "Heard id (from a Heard export)",
+    "": gettext_lazy("Leave out"),
+    "name": gettext_lazy("Name"),
+    "first_name": gettext_lazy("First name"),
+    "last_name": gettext_lazy("Last name"),
+    "phone": gettext_lazy("Phone"),
+    "email": gettext_lazy("Email"),
+    "address": gettext_lazy("Address"),
+    "household": gettext_lazy("Household"),
+    "neighbourhood": gettext_lazy("Neighbourhood"),
+    "language": gettext_lazy("Language"),
+    "may_contact": gettext_lazy("May be contacted (yes / no)"),
+    "id": gettext_lazy("Heard id (from a Heard export)"),
 }
 #: Headers as organizing tools and spreadsheets write them (folded), and the field each means.
 HEADERS = {
@@ -67,7 +69,11 @@ YES_NO = {"yes": True, "y": True, "si": True, "true": True, "1": True,
           "no": False, "n": False, "false": False, "0": False}  # fmt: skip
 
 MERGE, SKIP, CREATE = "merge", "skip", "create"
-ACTIONS = {MERGE: "Same person: add what is new", SKIP: "Leave this row out", CREATE: "Someone new"}
+ACTIONS = {
+    MERGE: gettext_lazy("Same person: add what is new"),
+    SKIP: gettext_lazy("Leave this row out"),
+    CREATE: gettext_lazy("Someone new"),
+}
 
 
 @dataclass
@@ -142,14 +148,18 @@ def _remembered(membership: Membership) -> dict[str, str]:
 def doubled(mapping: dict[str, str], labels: dict[str, str]) -> list[str]:
     """A field two columns are mapped to, in words: each import kind refuses it."""
     fields = [f for f in mapping.values() if f]
-    return [f"Two columns are mapped to {labels[f]}." for f in set(fields) if fields.count(f) > 1]
+    return [
+        _("Two columns are mapped to %(field)s.") % {"field": labels[f]}
+        for f in set(fields)
+        if fields.count(f) > 1
+    ]
 
 
 def mapping_problems(mapping: dict[str, str]) -> list[str]:
     fields = [f for f in mapping.values() if f]
     problems = doubled(mapping, FIELDS)
     if "name" not in fields and "first_name" not in fields and "last_name" not in fields:
-        problems.append("Map a column to Name (or to First name and Last name).")
+        problems.append(_("Map a column to Name (or to First name and Last name)."))
     return problems
 
 
@@ -197,26 +207,32 @@ def _values(cells: list[str], mapping: dict[str, str]) -> dict[str, str]:
 def _check(row: Row, places: dict, new_places: dict, ours: dict) -> None:
     v = row.values
     if not v["name"]:
-        row.problems.append((FIELDS["name"], "A name is needed."))
+        row.problems.append((FIELDS["name"], _("A name is needed.")))
     elif len(v["name"]) > Person._meta.get_field("name").max_length:
-        row.problems.append((FIELDS["name"], "Longer than 160 characters."))
+        row.problems.append(
+            (FIELDS["name"], _("Longer than %(count)d characters.") % {"count": 160})
+        )
     if v.get("email"):
         try:
             validate_email(v["email"])
         except ValidationError:
-            row.problems.append((FIELDS["email"], f"“{v['email']}” is not an email address."))
+            row.problems.append(
+                (FIELDS["email"], _("“%(value)s” is not an email address.") % {"value": v["email"]})
+            )
     phone = v.get("phone", "")
     if phone and (len(re.sub(r"\D", "", phone)) < 7 or len(phone) > 40):
-        row.problems.append((FIELDS["phone"], f"“{v['phone']}” is not a phone number."))
+        row.problems.append(
+            (FIELDS["phone"], _("“%(value)s” is not a phone number.") % {"value": v["phone"]})
+        )
     if v.get("language"):
         language = LANGUAGES.get(fold(v["language"]))
         if language is None:
-            row.problems.append((FIELDS["language"], "Write English, Spanish or Other."))
+            row.problems.append((FIELDS["language"], _("Write English, Spanish or Other.")))
         v["language"] = language or ""
     if v.get("may_contact"):
         said = YES_NO.get(fold(v["may_contact"]))
         if said is None:
-            row.problems.append((FIELDS["may_contact"], "Write yes or no."))
+            row.problems.append((FIELDS["may_contact"], _("Write yes or no.")))
         v["may_contact"] = "" if said is None else ("yes" if said else "no")
     if v.get("neighbourhood"):
         key = fold(v["neighbourhood"])
@@ -227,15 +243,19 @@ def _check(row: Row, places: dict, new_places: dict, ours: dict) -> None:
     if v.get("id"):
         pk = int(v["id"]) if v["id"].isdigit() and len(v["id"]) < 19 else None
         if pk not in ours:
-            row.problems.append((FIELDS["id"], f"No person #{v['id']} in your organization."))
+            row.problems.append(
+                (FIELDS["id"], _("No person #%(id)s in your organization.") % {"id": v["id"]})
+            )
     for name, limit in (("address", 240), ("household", 160), ("email", 254)):
         if len(v.get(name, "")) > limit:
-            row.problems.append((FIELDS[name], f"Longer than {limit} characters."))
+            row.problems.append(
+                (FIELDS[name], _("Longer than %(count)d characters.") % {"count": limit})
+            )
 
 
 def _match(row: Row, ours: dict, here: Index, earlier: Index) -> None:
     if row.values.get("id"):
-        row.person, row.reasons = ours[int(row.values["id"])], "same Heard id"
+        row.person, row.reasons = ours[int(row.values["id"])], _("same Heard id")
         return
     match(row, file_record(row), ours, here, earlier)
 

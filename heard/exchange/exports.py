@@ -9,6 +9,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from heard.accounts.models import Membership
 from heard.privacy import audit
 from heard.privacy.models import Action
@@ -18,12 +20,12 @@ from . import osdi, tables
 FORMATS = ("csv", "json")
 # What each export is called on the page, in the order the page lists them.
 KINDS = {
-    "people": "People",
-    "conversations": "Conversations, with answers and shared quotes",
-    "commitments": "Commitments",
-    "events": "Events",
-    "signups": "Sign-ups to events",
-    "tags": "Themes as tags (OSDI), with who raised them",
+    "people": _("People"),
+    "conversations": _("Conversations, with answers and shared quotes"),
+    "commitments": _("Commitments"),
+    "events": _("Events"),
+    "signups": _("Sign-ups to events"),
+    "tags": _("Themes as tags (OSDI), with who raised them"),
 }
 CSV_ONLY = {"signups"}  # in the JSON, sign-ups are each event's attendances
 JSON_ONLY = {"tags"}

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.ids import IdChoiceField
 
@@ -9,7 +10,9 @@ from .reading import MAX_BYTES
 class ExportForm(forms.Form):
     """The campaign a conversations export is narrowed to (optional)."""
 
-    campaign = IdChoiceField(queryset=None, required=False, empty_label="All campaigns")
+    campaign = IdChoiceField(
+        queryset=None, required=False, empty_label=_("All campaigns"), label=_("Campaign")
+    )
 
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)
@@ -18,23 +21,25 @@ class ExportForm(forms.Form):
 
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=[("people", "People"), ("conversations", "Past conversations (door notes…)")],
+        choices=[("people", _("People")), ("conversations", _("Past conversations (door notes…)"))],
         initial="people",
         required=False,
         widget=forms.RadioSelect,
-        label="What the file holds",
+        label=_("What the file holds"),
     )
     campaign = IdChoiceField(
         queryset=None,
         required=False,
         empty_label="—",
-        label="Campaign (for conversations)",
-        help_text="Past conversations join this campaign and are themed with it.",
+        label=_("Campaign (for conversations)"),
+        help_text=_("Past conversations join this campaign and are themed with it."),
     )
     file = forms.FileField(
-        label="A CSV file or an Excel workbook",
-        help_text="The first row names the columns: Name (or First name and Last name), Phone, "
-        "Email, Address, Neighbourhood, Language… Heard's own export comes back as it left.",
+        label=_("A CSV file or an Excel workbook"),
+        help_text=_(
+            "The first row names the columns: Name (or First name and Last name), Phone, "
+            "Email, Address, Neighbourhood, Language… Heard's own export comes back as it left."
+        ),
     )
 
     def __init__(self, *args, campaigns, **kwargs):
@@ -47,7 +52,7 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError("The file is larger than 10 MB: split it.")
+            raise forms.ValidationError(_("The file is larger than 10 MB: split it."))
         return upload
 
 
@@ -60,7 +65,7 @@ class MappingForm(forms.Form):
             self.fields[str(index)] = forms.ChoiceField(
                 choices=list(fields.items()),
                 required=False,
-                label=header or f"Column {index + 1}",
+                label=header or _("Column %(number)d") % {"number": index + 1},
                 help_text=", ".join(s for s in samples[index] if s)[:120],
             )
 
@@ -77,8 +82,12 @@ class ChoicesForm(forms.Form):
             self.fields[f"row_{row.number}"] = forms.ChoiceField(
                 choices=list(ACTIONS.items()),
                 initial=row.action,
-                label=f"Row {row.number}",
-                widget=forms.Select(attrs={"aria-label": f"What to do with row {row.number}"}),
+                label=_("Row %(number)d") % {"number": row.number},
+                widget=forms.Select(
+                    attrs={
+                        "aria-label": _("What to do with row %(number)d") % {"number": row.number}
+                    }
+                ),
             )
 
     def choices(self) -> dict[str, str]:

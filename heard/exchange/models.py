@@ -8,17 +8,18 @@ deployment section), and an abandoned import is one row to delete.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportBatch(models.Model):
     class Kind(models.TextChoices):
-        PEOPLE = "people", "People"
-        CONVERSATIONS = "conversations", "Conversations (past listening)"
+        PEOPLE = "people", _("People")
+        CONVERSATIONS = "conversations", _("Conversations (past listening)")
 
     class Status(models.TextChoices):
-        PREVIEW = "preview", "Being checked"
-        APPLIED = "applied", "Imported"
-        DISCARDED = "discarded", "Discarded"
+        PREVIEW = "preview", _("Being checked")
+        APPLIED = "applied", _("Imported")
+        DISCARDED = "discarded", _("Discarded")
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.CASCADE, related_name="imports"

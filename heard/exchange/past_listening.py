@@ -15,6 +15,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
 from heard.conversations.models import Conversation, NextStep, Response, Venue
@@ -30,17 +33,17 @@ from .checking import ACTIONS, CREATE, MERGE, SKIP, Checked, Row, doubled, file_
 from .models import ImportBatch
 
 BASE_FIELDS = {
-    "": "Leave out",
-    "id": "Conversation id (from a Heard export)",
-    "held_on": "Date",
-    "venue": "Where (door, tabling, one-to-one, small group)",
-    "held_by": "Held by (a member's username)",
-    "person": "Person's name",
-    "phone": "Person's phone",
-    "email": "Person's email",
-    "neighbourhood": "Neighbourhood",
-    "next_step": "Next step invited",
-    "next_step_response": "Their answer (yes, maybe, no)",
+    "": gettext_lazy("Leave out"),
+    "id": gettext_lazy("Conversation id (from a Heard export)"),
+    "held_on": gettext_lazy("Date"),
+    "venue": gettext_lazy("Where (door, tabling, one-to-one, small group)"),
+    "held_by": gettext_lazy("Held by (a member's username)"),
+    "person": gettext_lazy("Person's name"),
+    "phone": gettext_lazy("Person's phone"),
+    "email": gettext_lazy("Person's email"),
+    "neighbourhood": gettext_lazy("Neighbourhood"),
+    "next_step": gettext_lazy("Next step invited"),
+    "next_step_response": gettext_lazy("Their answer (yes, maybe, no)"),
 }
 HEADERS = {
     "id": "id", "date": "held_on", "held_on": "held_on", "fecha": "held_on", "day": "held_on",
@@ -57,19 +60,30 @@ VENUES = {fold(label): value for value, label in Venue.choices} | {
     "one to one": Venue.ONE_TO_ONE, "1:1": Venue.ONE_TO_ONE, "121": Venue.ONE_TO_ONE,
     "one_to_one": Venue.ONE_TO_ONE, "small group": Venue.SMALL_GROUP,
     "small_group": Venue.SMALL_GROUP, "other": Venue.OTHER,
+    # Spanish door notes (folded: no accents)
+    "puerta": Venue.DOOR, "puerta a puerta": Venue.DOOR, "tocar puertas": Venue.DOOR,
+    "mesa": Venue.TABLING, "mesa informativa": Venue.TABLING, "uno a uno": Venue.ONE_TO_ONE,
+    "grupo pequeno": Venue.SMALL_GROUP, "otro": Venue.OTHER,
 }  # fmt: skip
 NEXT_STEPS = {fold(label): value for value, label in NextStep.choices if value} | {
     value: value for value in NextStep.values if value
-}
+} | {
+    "reunion en casa": NextStep.HOUSE_MEETING, "capacitacion": NextStep.TRAINING,
+    "accion": NextStep.ACTION, "uno a uno": NextStep.ONE_TO_ONE, "evento": NextStep.EVENT,
+}  # fmt: skip
 RESPONSES = {fold(label): value for value, label in Response.choices} | {
     value: value for value in Response.values
-} | {"si": Response.YES, "quizas": Response.MAYBE}  # fmt: skip
+} | {"si": Response.YES, "quizas": Response.MAYBE, "tal vez": Response.MAYBE,
+     "no se pregunto": Response.NOT_ASKED}  # fmt: skip
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%B %d, %Y", "%d %B %Y")
 
 
 def fields_for(campaign: Campaign) -> dict[str, str]:
     """The fields a column may fill: the conversation's, and each guide question's answer."""
-    questions = {f"answer:{q.pk}": f"Answer: {q.prompt}" for q in campaign.questions.all()}
+    questions = {
+        f"answer:{q.pk}": _("Answer: %(question)s") % {"question": q.prompt}
+        for q in campaign.questions.all()
+    }
     return {**BASE_FIELDS, **questions}
 
 
@@ -77,11 +91,11 @@ def mapping_problems(campaign: Campaign, mapping: dict[str, str]) -> list[str]:
     fields = [f for f in mapping.values() if f]
     problems = doubled(mapping, fields_for(campaign))
     if "held_on" not in fields:
-        problems.append("Map a column to Date.")
+        problems.append(_("Map a column to Date."))
     if "person" not in fields:
-        problems.append("Map a column to Person's name.")
+        problems.append(_("Map a column to Person's name."))
     if not any(f.startswith("answer:") for f in fields):
-        problems.append("Map at least one column to a guide question's answer.")
+        problems.append(_("Map at least one column to a guide question's answer."))
     return problems
 
 
@@ -180,45 +194,62 @@ def _date(text: str) -> dt.date | None:
 def _check(row, campaign, fields, members, membership, places, new_places) -> None:
     v = row.values
     if v.get("id") and _uuid(v["id"]) is None:
-        row.problems.append((fields["id"], f"“{v['id']}” is not a conversation id."))
+        row.problems.append(
+            (fields["id"], _("“%(value)s” is not a conversation id.") % {"value": v["id"]})
+        )
     row.held_on = _date(v.get("held_on", ""))
     if row.held_on is None:
-        row.problems.append((fields["held_on"], "Write the date as 2026-05-31 or 5/31/2026."))
+        row.problems.append((fields["held_on"], _("Write the date as 2026-05-31 or 5/31/2026.")))
     elif problem := date_problem(campaign, row.held_on):
         row.problems.append((fields["held_on"], problem))
     venue = VENUES.get(fold(v.get("venue", "")) or "door")
     if venue is None:
-        row.problems.append((fields["venue"], "Write door, tabling, one-to-one or small group."))
+        row.problems.append((fields["venue"], _("Write door, tabling, one-to-one or small group.")))
     v["venue"] = venue or ""
     row.held_by = members.get(v.get("held_by", "").casefold()) if v.get("held_by") else membership
     if row.held_by is None:
-        row.problems.append((fields["held_by"], f"No member signs in as “{v['held_by']}”."))
+        row.problems.append(
+            (
+                fields["held_by"],
+                _("No member signs in as “%(username)s”.") % {"username": v["held_by"]},
+            )
+        )
     if not v.get("person"):
-        row.problems.append((fields["person"], "Whom was it with? A name is needed."))
+        row.problems.append((fields["person"], _("Whom was it with? A name is needed.")))
     elif len(v["person"]) > 160:
-        row.problems.append((fields["person"], "Longer than 160 characters."))
+        row.problems.append(
+            (fields["person"], _("Longer than %(count)d characters.") % {"count": 160})
+        )
     if v.get("next_step"):
         step = NEXT_STEPS.get(fold(v["next_step"]))
         if step is None:
             row.problems.append(
-                (fields["next_step"], "Write house meeting, training, action, one-to-one or event.")
+                (
+                    fields["next_step"],
+                    _("Write house meeting, training, action, one-to-one or event."),
+                )
             )
         v["next_step"] = step or ""
     if v.get("next_step_response"):
         said = RESPONSES.get(fold(v["next_step_response"]))
         if said is None:
             row.problems.append(
-                (fields["next_step_response"], "Write yes, maybe, no or not asked.")
+                (fields["next_step_response"], _("Write yes, maybe, no or not asked."))
             )
         v["next_step_response"] = said or ""
     answers = [name for name in v if name.startswith("answer:") and v[name]]
     if not answers:
         row.problems.append(
-            ("Answers", "No answer to any guide question: nothing was heard to import.")
+            (
+                _("Answers"),
+                _("No answer to any guide question: nothing was heard to import."),
+            )
         )
     for name in answers:
         if len(v[name]) > 20_000:
-            row.problems.append((fields[name], "Longer than 20,000 characters."))
+            row.problems.append(
+                (fields[name], _("Longer than %(count)s characters.") % {"count": "20,000"})
+            )
     if v.get("neighbourhood") and fold(v["neighbourhood"]) not in places:
         new_places.setdefault(fold(v["neighbourhood"]), v["neighbourhood"][:120])
 
@@ -266,7 +297,7 @@ def store_conversations(by: Membership, batch: ImportBatch, checked: Checked) ->
             next_step=v.get("next_step", ""),
             next_step_response=v.get("next_step_response") or Response.NOT_ASKED,
         )
-        conversation, _ = record_conversation(by=row.held_by, record=record)
+        conversation, _created = record_conversation(by=row.held_by, record=record)
         made[row.number] = person or conversation.participants.get().person
         stored += 1
     return {

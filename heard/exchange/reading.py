@@ -8,6 +8,9 @@ import csv
 import datetime as dt
 import io
 
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import gettext as _
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 
@@ -18,13 +21,13 @@ class Unreadable(ValueError):
 
 def read_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
     if len(data) > MAX_BYTES:
-        raise Unreadable("The file is larger than 10 MB: split it into several files.")
+        raise Unreadable(_("The file is larger than 10 MB: split it into several files."))
     if name.lower().endswith((".xlsx", ".xlsm")):
         table = _excel(data)
     elif name.lower().endswith((".csv", ".txt", ".tsv")):
         table = _csv(data)
     else:
-        raise Unreadable("Choose a CSV file (.csv) or an Excel workbook (.xlsx).")
+        raise Unreadable(_("Choose a CSV file (.csv) or an Excel workbook (.xlsx)."))
     # Blank rows inside are kept (skipped by the check), so that "row 12" is the spreadsheet's
     # row 12; the blank rows at the end, which spreadsheets love to save, are dropped.
     while table and not any(str(cell).strip() for cell in table[-1]):
@@ -32,12 +35,15 @@ def read_table(name: str, data: bytes) -> tuple[list[str], list[list[str]]]:
     while table and not any(str(cell).strip() for cell in table[0]):
         table.pop(0)
     if not table:
-        raise Unreadable("The file is empty.")
+        raise Unreadable(_("The file is empty."))
     header, rows = [cell.strip() for cell in table[0]], table[1:]
     if not any(header):
-        raise Unreadable("The first row must name the columns (Name, Phone, Email…).")
+        raise Unreadable(_("The first row must name the columns (Name, Phone, Email…)."))
     if len(rows) > MAX_ROWS:
-        raise Unreadable(f"The file has {len(rows):,} rows; import at most {MAX_ROWS:,} at a time.")
+        raise Unreadable(
+            _("The file has %(rows)s rows; import at most %(most)s at a time.")
+            % {"rows": intcomma(len(rows)), "most": intcomma(MAX_ROWS)}
+        )
     width = len(header)
     return header, [(row + [""] * width)[:width] for row in rows]
 
@@ -48,7 +54,7 @@ def _csv(data: bytes) -> list[list[str]]:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     if "\x00" in text:
-        raise Unreadable("This does not look like a CSV file (it holds binary data).")
+        raise Unreadable(_("This does not look like a CSV file (it holds binary data)."))
     try:
         dialect = csv.Sniffer().sniff(text[:20_000], delimiters=",;\t|")
     except csv.Error:
@@ -56,7 +62,7 @@ def _csv(data: bytes) -> list[list[str]]:
     try:
         return [[_unquoted(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
     except csv.Error as error:
-        raise Unreadable(f"The CSV file cannot be read: {error}.") from None
+        raise Unreadable(_("The CSV file cannot be read: %(error)s.") % {"error": error}) from None
 
 
 def _unquoted(cell: str) -> str:
@@ -73,7 +79,7 @@ def _excel(data: bytes) -> list[list[str]]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise Unreadable("This is not an Excel workbook Heard can read (.xlsx).") from None
+        raise Unreadable(_("This is not an Excel workbook Heard can read (.xlsx).")) from None
     sheet = book.worksheets[0]
     rows = [[_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     book.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.people.folding import fold
@@ -22,7 +23,7 @@ CHUNK = 1000
 
 def _staff(by: Membership) -> None:
     if not by.is_staff_role:
-        raise PermissionDenied("Only organizers import people.")
+        raise PermissionDenied(_("Only organizers import people."))
 
 
 def start_import(
@@ -34,7 +35,9 @@ def start_import(
     _staff(by)
     conversations = kind == ImportBatch.Kind.CONVERSATIONS
     if conversations and (campaign is None or campaign.organization_id != by.organization_id):
-        raise ValidationError({"campaign": ["Choose the campaign these conversations belong to."]})
+        raise ValidationError(
+            {"campaign": [_("Choose the campaign these conversations belong to.")]}
+        )
     try:
         columns, rows = read_table(filename, data)
     except Unreadable as error:
@@ -71,9 +74,9 @@ def check(by: Membership, batch: ImportBatch):
 def _open(by: Membership, batch: ImportBatch) -> ImportBatch:
     _staff(by)
     if batch.organization_id != by.organization_id:
-        raise PermissionDenied("This import is not of your organization.")
+        raise PermissionDenied(_("This import is not of your organization."))
     if batch.status != ImportBatch.Status.PREVIEW:
-        raise ValidationError("This import is already done or discarded.")
+        raise ValidationError(_("This import is already done or discarded."))
     return batch
 
 
@@ -118,7 +121,8 @@ def apply_import(*, by: Membership, batch: ImportBatch) -> dict:
         if checked.problems:
             raise ValidationError(
                 [
-                    f"Row {row.number}, {column}: {message}"
+                    _("Row %(number)d, %(column)s: %(problem)s")
+                    % {"number": row.number, "column": column, "problem": message}
                     for row in checked.problems
                     for column, message in row.problems
                 ]  # fmt: skip

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import campaigns_for
@@ -74,7 +75,7 @@ def import_detail(request, pk):
     choices_form = ChoicesForm(data if data and "choose" in data else None, rows=checked.matched)
     if choices_form.is_bound and choices_form.is_valid():
         services.set_choices(by=membership, batch=batch, choices=choices_form.choices())
-        messages.success(request, "Your choices are saved.")
+        messages.success(request, _("Your choices are saved."))
         return redirect("exchange:import", pk=batch.pk)
     return render(
         request,
@@ -107,8 +108,11 @@ def import_apply(request, pk):
         return redirect("exchange:import", pk=batch.pk)
     messages.success(
         request,
-        f"Imported: {report['created']} new, {report['merged']} added to people already here, "
-        f"{report['skipped']} left out.",
+        _(
+            "Imported: %(created)s new, %(merged)s added to people already here, "
+            "%(skipped)s left out."
+        )
+        % report,
     )
     return redirect("exchange:import", pk=batch.pk)
 

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from heard.ids import IdChoiceField
 
@@ -15,18 +17,27 @@ class SideChoiceField(IdChoiceField):
 
 
 class LeaderFilterForm(forms.Form):
-    campaign = IdChoiceField(queryset=None, required=False, empty_label="All campaigns")
+    campaign = IdChoiceField(
+        queryset=None, required=False, empty_label=_("All campaigns"), label=_("Campaign")
+    )
     place = IdChoiceField(
-        queryset=None, required=False, label="Neighbourhood", empty_label="All neighbourhoods"
-    )
-    side = SideChoiceField(queryset=None, required=False, empty_label="Any side")
-    kindliness = forms.ChoiceField(
-        choices=[("", "Any orientation"), *Kindliness.choices[1:]],
+        queryset=None,
         required=False,
-        label="Orientation",
+        label=_("Neighbourhood"),
+        empty_label=_("All neighbourhoods"),
     )
-    level = IdChoiceField(queryset=None, required=False, empty_label="Any level")
-    q = forms.CharField(max_length=160, required=False, label="Name")
+    side = SideChoiceField(
+        queryset=None, required=False, empty_label=_("Any side"), label=_("Side")
+    )
+    kindliness = forms.ChoiceField(
+        choices=[("", _("Any orientation")), *Kindliness.choices[1:]],
+        required=False,
+        label=_("Orientation"),
+    )
+    level = IdChoiceField(
+        queryset=None, required=False, empty_label=_("Any level"), label=_("Level")
+    )
+    q = forms.CharField(max_length=160, required=False, label=_("Name"))
 
     def __init__(self, *args, campaigns, places, sides, levels, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,31 +66,33 @@ class AssessmentForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
         blank=True,
-        empty_label="No level this time",
-        label="Level on our scale",
+        empty_label=_("No level this time"),
+        label=_("Level on our scale"),
     )
     signals = forms.MultipleChoiceField(
-        choices=[(name, SIGNAL_WORDS[name].capitalize()) for name in Assessment.SIGNALS],
+        choices=[(name, capfirst(SIGNAL_WORDS[name])) for name in Assessment.SIGNALS],
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="Leader signals seen",
+        label=_("Leader signals seen"),
     )
-    kindliness = forms.ChoiceField(choices=Kindliness.choices, required=False)
+    kindliness = forms.ChoiceField(
+        choices=Kindliness.choices, required=False, label=_("Kindliness orientation")
+    )
     barriers = forms.MultipleChoiceField(
         choices=[
-            (name, Assessment._meta.get_field(name).verbose_name.capitalize())
+            (name, capfirst(Assessment._meta.get_field(name).verbose_name))
             for name in Assessment.BARRIERS
         ],
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="What makes asking for help hard for them",
+        label=_("What makes asking for help hard for them"),
     )
     note = forms.CharField(
         max_length=1000,
         required=False,
-        label="Why",
+        label=_("Why"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What you saw them do or say.",
+        help_text=_("What you saw them do or say."),
     )
 
     field_order = ["level", "signals", "kindliness", "barriers", "note"]
@@ -94,13 +107,18 @@ class LevelForm(forms.Form):
 
     id = IdChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
     name = forms.CharField(
-        max_length=80, widget=forms.TextInput(attrs={"placeholder": "e.g. Core leader"})
+        max_length=80,
+        label=_("Name"),
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. Core leader")}),
     )
     definition = forms.CharField(
         max_length=500,
-        label="What you see them do",
+        label=_("What you see them do"),
         widget=forms.Textarea(
-            attrs={"rows": 3, "placeholder": "e.g. Recruits and leads others without us asking."}
+            attrs={
+                "rows": 3,
+                "placeholder": _("e.g. Recruits and leads others without us asking."),
+            }
         ),
     )
 
@@ -116,7 +134,7 @@ class BaseScaleFormSet(forms.BaseFormSet):
         for form in self.forms:
             level = form.cleaned_data.get("id") if hasattr(form, "cleaned_data") else None
             if level is not None and level.pk in seen:
-                raise forms.ValidationError("A level appears twice on the page.")
+                raise forms.ValidationError(_("A level appears twice on the page."))
             if level is not None:
                 seen.add(level.pk)
 

@@ -2,16 +2,18 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 
 class Kindliness(models.TextChoices):
     """The four orientations to kindness from JRF's report, as organizers notice them."""
 
-    UNKNOWN = "", "Not noticed"
-    TRADITIONAL = "traditional", "Traditional"
-    ACTIVIST = "activist", "Activist"
-    RESCUER = "rescuer", "Rescuer"
-    EMPATHIC = "empathic", "Empathic"
+    UNKNOWN = "", _("Not noticed")
+    TRADITIONAL = "traditional", _("Traditional")
+    ACTIVIST = "activist", _("Activist")
+    RESCUER = "rescuer", _("Rescuer")
+    EMPATHIC = "empathic", _("Empathic")
 
 
 class LeadershipLevel(models.Model):
@@ -55,20 +57,20 @@ class Assessment(models.Model):
     )
     assessed_on = models.DateField()
     # The verbose names are the capture form's labels: the person page says what the form said.
-    offered_to_help = models.BooleanField("offered to help", default=False)
-    named_neighbours = models.BooleanField("named neighbours to talk to", default=False)
-    wants_to_host = models.BooleanField("wants to host", default=False)
-    took_on_role = models.BooleanField("took on a role", default=False)
+    offered_to_help = models.BooleanField(_("offered to help"), default=False)
+    named_neighbours = models.BooleanField(_("named neighbours to talk to"), default=False)
+    wants_to_host = models.BooleanField(_("wants to host"), default=False)
+    took_on_role = models.BooleanField(_("took on a role"), default=False)
     kindliness = models.CharField(max_length=20, choices=Kindliness.choices, blank=True)
     # What makes asking for help hard for them, as JRF's report names it: giving that went one
     # way, the bitterness it leaves, a wish to manage alone. Help offered as help does not reach
     # these neighbours; the kindliness lens shows which activities do.
-    gave_without_return = models.BooleanField("has given without getting back", default=False)
-    bitter_about_help = models.BooleanField("bitter about help that went one way", default=False)
-    wants_self_reliance = models.BooleanField("would rather manage on their own", default=False)
+    gave_without_return = models.BooleanField(_("has given without getting back"), default=False)
+    bitter_about_help = models.BooleanField(_("bitter about help that went one way"), default=False)
+    wants_self_reliance = models.BooleanField(_("would rather manage on their own"), default=False)
     # Why the organizer judged so (what they saw): an assessment is a judgement with a history,
     # and the person's path reads better with the reason beside each step.
-    note = models.CharField("why", max_length=1000, blank=True)
+    note = models.CharField(_("why"), max_length=1000, blank=True)
     # The organizer's judgement on the organization's scale (capture records none). RESTRICT: a
     # level in use is never deleted on its own, so history keeps pointing at it (unlike PROTECT,
     # deleting the whole organization, its people and their assessments still works); the name
@@ -112,7 +114,7 @@ class Assessment(models.Model):
 
     def _labels(self, names: tuple[str, ...]) -> list[str]:
         return [
-            str(self._meta.get_field(name).verbose_name).capitalize()
+            capfirst(str(self._meta.get_field(name).verbose_name))
             for name in names
             if getattr(self, name)
         ]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count, Max, Q, QuerySet, Value
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import SignUp
@@ -359,7 +361,7 @@ class _Sources:
             .values_list("person", "last", *Assessment.SIGNALS)
         )
         take([(pk, *seen) for pk, _, *seen in rows], Assessment.SIGNALS)
-        for pk, last, *_ in rows:
+        for pk, last, *_signals in rows:
             found[pk].last_assessed = last
         kept = Count("pk", filter=Q(status=Commitment.Status.DONE))
         rows = (
@@ -385,7 +387,7 @@ class _Sources:
         )
         rows = list(rows.values_list("brought_by", "n", "events", "one", "title"))
         take([(pk, n, events) for pk, n, events, _, _ in rows], ("brought", "brought_events"))
-        for pk, _, events, one, title in rows:
+        for pk, _count, events, one, title in rows:
             if events == 1:
                 found[pk].brought_event, found[pk].brought_event_title = one, title
         ties: Counter = Counter()
@@ -436,19 +438,19 @@ def _order_sql(sources: _Sources, people: QuerySet, chosen: list[int] | None):
 
 
 def _times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    if n == 1:
+        return _("once")
+    if n == 2:
+        return _("twice")
+    return ngettext("%(count)d time", "%(count)d times", n) % {"count": n}
 
 
 # How each leader signal reads in a reason.
 SIGNAL_WORDS = {
-    "offered_to_help": "offered to help",
-    "named_neighbours": "named neighbours to talk to",
-    "wants_to_host": "offered to host",
-    "took_on_role": "took on a role",
+    "offered_to_help": gettext_lazy("offered to help"),
+    "named_neighbours": gettext_lazy("named neighbours to talk to"),
+    "wants_to_host": gettext_lazy("offered to host"),
+    "took_on_role": gettext_lazy("took on a role"),
 }
 
 
@@ -468,29 +470,59 @@ def evidence_of(person) -> list[Reason]:
     page = reverse("people:detail", args=[person.pk])
     path = reverse("leadership:assess", args=[person.pk])
     found = [
-        Reason(f"{SIGNAL_WORDS[name]} {_times(getattr(person, name))}", path)
+        Reason(
+            _("%(signal)s %(times)s")
+            % {"signal": SIGNAL_WORDS[name], "times": _times(getattr(person, name))},
+            path,
+        )
         for name in Assessment.SIGNALS
         if getattr(person, name)
     ]
     if person.commitments_made:
-        made = _plural(person.commitments_made, "commitment", "commitments")
-        found.append(Reason(f"kept {person.commitments_kept} of {made}", f"{page}#commitments"))
+        made = person.commitments_made
+        words = ngettext(
+            "kept %(kept)d of %(made)d commitment", "kept %(kept)d of %(made)d commitments", made
+        ) % {"kept": person.commitments_kept, "made": made}
+        found.append(Reason(words, f"{page}#commitments"))
     if person.events_attended:
-        found.append(Reason(f"came to {_plural(person.events_attended, 'event', 'events')}", page))
+        n = person.events_attended
+        found.append(
+            Reason(
+                ngettext("came to %(count)d event", "came to %(count)d events", n) % {"count": n},
+                page,
+            )
+        )
     if person.brought:
-        neighbours = _plural(person.brought, "neighbour", "neighbours")
+        n = person.brought
         if person.brought_events == 1:
             event = reverse("campaigns:event", args=[person.brought_event])
-            found.append(Reason(f"brought {neighbours} to {person.brought_event_title}", event))
+            words = ngettext(
+                "brought %(count)d neighbour to %(event)s",
+                "brought %(count)d neighbours to %(event)s",
+                n,
+            ) % {"count": n, "event": person.brought_event_title}
+            found.append(Reason(words, event))
         else:
-            found.append(Reason(f"brought {neighbours} to {person.brought_events} events", page))
+            words = ngettext(
+                "brought %(count)d neighbour to %(events)d events",
+                "brought %(count)d neighbours to %(events)d events",
+                n,
+            ) % {"count": n, "events": person.brought_events}
+            found.append(Reason(words, page))
     if person.said_yes:
         found.append(
-            Reason(f"said yes to a next step {_times(person.said_yes)}", f"{page}#next-steps")
+            Reason(
+                _("said yes to a next step %(times)s") % {"times": _times(person.said_yes)},
+                f"{page}#next-steps",
+            )
         )
     if person.ties:
         found.append(
-            Reason(f"knows {_plural(person.ties, 'neighbour', 'neighbours')}", f"{page}#ties")
+            Reason(
+                ngettext("knows %(count)d neighbour", "knows %(count)d neighbours", person.ties)
+                % {"count": person.ties},
+                f"{page}#ties",
+            )
         )
     return found
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership, Organization
 from heard.people import consent
@@ -32,30 +33,36 @@ def record_assessment(
     who asked us not to keep notes gets no leader signals (the consent rule of capture). A
     `level` of the organization's scale keeps its name and definition of that day beside it."""
     if not by.is_staff_role:
-        raise PermissionDenied("Only organizers record an assessment.")
+        raise PermissionDenied(_("Only organizers record an assessment."))
     if person.organization_id != by.organization_id:
-        raise PermissionDenied("This person is not of your organization.")
+        raise PermissionDenied(_("This person is not of your organization."))
     if level is not None and level.organization_id != by.organization_id:
-        raise PermissionDenied("This level is not of your organization's scale.")
+        raise PermissionDenied(_("This level is not of your organization's scale."))
     _check_names(signals, barriers)
     errors = {}
     if kindliness not in Kindliness.values:
-        errors["kindliness"] = ["Choose one of the orientations."]
+        errors["kindliness"] = [_("Choose one of the orientations.")]
     if not signals and not kindliness and not barriers and not note.strip() and level is None:
         errors["__all__"] = [
-            "Say what you saw: a level, a signal, an orientation, what makes asking for help "
-            "hard for them, or a note."
+            _(
+                "Say what you saw: a level, a signal, an orientation, what makes asking for help "
+                "hard for them, or a note."
+            )
         ]
     if conversation is not None:
         if conversation.organization_id != by.organization_id:
-            raise PermissionDenied("This conversation is not of your organization.")
+            raise PermissionDenied(_("This conversation is not of your organization."))
         if not conversation.participants.filter(person=person).exists():
-            errors["conversation"] = [f"{person.name} was not in this conversation."]
+            errors["conversation"] = [
+                _("%(name)s was not in this conversation.") % {"name": person.name}
+            ]
     assessed_on = assessed_on or timezone.localdate()
     if assessed_on > timezone.localdate():
-        errors["assessed_on"] = ["An assessment cannot be in the future."]
+        errors["assessed_on"] = [_("An assessment cannot be in the future.")]
     if not consent.notes_may_be_kept([person]):
-        errors["__all__"] = [f"{person.name} asked us not to keep notes about them."]
+        errors["__all__"] = [
+            _("%(name)s asked us not to keep notes about them.") % {"name": person.name}
+        ]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -91,14 +98,14 @@ def record_signals_heard(
     transaction) has already checked that the person took part and that their notes may be
     kept; this checks what must hold whoever calls."""
     if conversation.organization_id != by.organization_id:
-        raise PermissionDenied("This conversation is not of your organization.")
+        raise PermissionDenied(_("This conversation is not of your organization."))
     if not by.is_staff_role and conversation.held_by_id != by.user_id:
-        raise PermissionDenied("Only who held the conversation records what they saw in it.")
+        raise PermissionDenied(_("Only who held the conversation records what they saw in it."))
     if person.organization_id != by.organization_id:
-        raise PermissionDenied("This person is not of your organization.")
+        raise PermissionDenied(_("This person is not of your organization."))
     _check_names(signals, barriers)
     if kindliness not in Kindliness.values:
-        raise ValidationError({"kindliness": ["Choose one of the orientations."]})
+        raise ValidationError({"kindliness": [_("Choose one of the orientations.")]})
     return Assessment.objects.create(
         person=person,
         conversation=conversation,
@@ -144,21 +151,21 @@ def save_scale(
     behaviour is what an organizer judges by. A level that an assessment names is kept: history
     says which level it was."""
     if not by.is_staff_role:
-        raise PermissionDenied("Only organizers define the leadership scale.")
+        raise PermissionDenied(_("Only organizers define the leadership scale."))
     touched = [row.level for row in levels if row.level is not None] + list(removed)
     if any(level.organization_id != by.organization_id for level in touched):
-        raise PermissionDenied("This level is not of your organization's scale.")
+        raise PermissionDenied(_("This level is not of your organization's scale."))
     errors = []
     names: set[str] = set()
     for row in levels:
         name = row.name.strip()
         if not name:
-            errors.append("Every level needs a name.")
+            errors.append(_("Every level needs a name."))
         elif name.casefold() in names:
-            errors.append(f"Two levels are called “{name}”: each name once.")
+            errors.append(_("Two levels are called “%(name)s”: each name once.") % {"name": name})
         names.add(name.casefold())
         if not row.definition.strip():
-            errors.append(f"Say what you see someone at “{name or '…'}” do.")
+            errors.append(_("Say what you see someone at “%(name)s” do.") % {"name": name or "…"})
     kept = {row.level.pk for row in levels if row.level is not None}
     removed = [level for level in removed if level.pk not in kept]
     with transaction.atomic():
@@ -171,14 +178,19 @@ def save_scale(
         )
         for level in unlisted:
             if level.name.casefold() in names:
-                errors.append(f"Another level is already called “{level.name}”.")
+                errors.append(
+                    _("Another level is already called “%(name)s”.") % {"name": level.name}
+                )
         in_use = LeadershipLevel.objects.filter(
             pk__in=[level.pk for level in removed], assessments__isnull=False
         ).distinct()
         for level in in_use:
             errors.append(
-                f"“{level.name}” is in use by assessments and cannot be removed: "
-                "rename or redefine it instead."
+                _(
+                    "“%(name)s” is in use by assessments and cannot be removed: "
+                    "rename or redefine it instead."
+                )
+                % {"name": level.name}
             )
         if errors:
             raise ValidationError(errors)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import campaigns_for
@@ -65,7 +66,7 @@ def assess(request, pk):
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, f"Assessment of {person.name} recorded.")
+            messages.success(request, _("Assessment of %(name)s recorded.") % {"name": person.name})
             return redirect("leadership:assess", pk=person.pk)
     return render(
         request,
@@ -109,7 +110,7 @@ def scale(request):
         except ValidationError as error:
             errors = error.messages
         else:
-            messages.success(request, "Leadership scale saved.")
+            messages.success(request, _("Leadership scale saved."))
             return redirect("leadership:scale")
     uses = {level.pk: level.uses for level in levels}
     rows = [(f, uses.get(f.initial.get("id").pk) if f.initial.get("id") else None) for f in formset]

@@ -11,7 +11,10 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
+from django.utils.formats import date_format, number_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from .queries import PlanPage, ThemeInPlan
 
@@ -27,27 +30,80 @@ def filename(page: PlanPage, extension: str) -> str:
 
 
 def _facts(theme: ThemeInPlan) -> str:
-    parts = [f"{theme.conversations} conversation{'s' if theme.conversations != 1 else ''}"]
-    parts.append(f"{theme.raised_count} people raised it")
-    parts.append(f"{theme.said_yes_count} said yes to a next step")
+    n = theme.conversations
+    parts = [ngettext("%(count)d conversation", "%(count)d conversations", n) % {"count": n}]
+    n = theme.raised_count
+    parts.append(
+        ngettext("%(count)d person raised it", "%(count)d people raised it", n) % {"count": n}
+    )
+    n = theme.said_yes_count
+    parts.append(
+        ngettext("%(count)d said yes to a next step", "%(count)d said yes to a next step", n)
+        % {"count": n}
+    )
     return " · ".join(parts)
 
 
 def _names(names: list[str], more: int) -> str:
     text = ", ".join(names)
     if more:
-        text += f"{' and ' if names else ''}{more} more" if names else f"{more} people"
+        if names:
+            text = ngettext(
+                "%(names)s and %(count)d more", "%(names)s and %(count)d more", more
+            ) % {"names": text, "count": more}
+        else:
+            text = ngettext("%(count)d person", "%(count)d people", more) % {"count": more}
     return text
 
 
 def _progress(theme_or_page) -> str:
     p = theme_or_page.progress
     if not p.total:
-        return "No actions yet."
-    return (
-        f"{p.done} of {p.total} actions done ({p.percent}%) · "
-        f"{_hours(p.hours_done)} of {_hours(p.hours_total)} hours"
-    )
+        return _("No actions yet.")
+    return _(
+        "%(done)d of %(total)d actions done (%(percent)s%%) · "
+        "%(hours_done)s of %(hours_total)s hours"
+    ) % {
+        "done": p.done,
+        "total": p.total,
+        "percent": p.percent,
+        "hours_done": _hours(p.hours_done),
+        "hours_total": _hours(p.hours_total),
+    }
+
+
+def _campaign_line(page: PlanPage) -> str:
+    return _("Campaign: %(campaign)s · %(day)s") % {
+        "campaign": page.campaign.name,
+        "day": _long_date(page.made_on),
+    }
+
+
+def _long_date(day) -> str:
+    """2 December 2026; 2 de diciembre de 2026."""
+    return date_format(day, pgettext("long date format", "j F Y"))
+
+
+def _recurring(theme: ThemeInPlan) -> str:
+    return _("Recurring: %(words)s") % {"words": ", ".join(theme.hope_words)}
+
+
+def _action_headers() -> tuple[str, ...]:
+    return (_("Action"), _("Owner"), _("Hours"), _("By"), _("Status"))
+
+
+def _links(row) -> str:
+    """The promise and event an action follows up, each on its own line."""
+    text = ""
+    if row.commitment:
+        text += "\n" + _("Promise: %(commitment)s") % {"commitment": row.commitment}
+    if row.event:
+        text += "\n" + _("Event: %(event)s") % {"event": row.event}
+    return text
+
+
+def _due(action) -> str:
+    return date_format(action.due_on, "j M Y") if action.due_on else ""
 
 
 def _hours(value) -> str:
@@ -55,7 +111,8 @@ def _hours(value) -> str:
     if value is None:
         return ""
     text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return number_format(text) if "." in text else text  # 2,5 in Spanish
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,13 +155,13 @@ def plan_pdf(page: PlanPage) -> bytes:
     story = [
         p(page.organization, small),
         p(title, h1),
-        p(f"Campaign: {page.campaign.name} · {page.made_on:%-d %B %Y}", small),
+        p(_campaign_line(page), small),
         Spacer(1, 8),
     ]
     if not page.themes:
-        story.append(p("The meeting has not chosen themes for this plan yet."))
+        story.append(p(_("The meeting has not chosen themes for this plan yet.")))
     else:
-        story.append(p(f"Progress so far: {_progress(page)}", body))
+        story.append(p(_("Progress so far: %(progress)s") % {"progress": _progress(page)}, body))
         story.append(Spacer(1, 6))
         story.append(_charts_pdf(page))
     width = LETTER[0] - 2 * 0.8 * inch
@@ -112,49 +169,46 @@ def plan_pdf(page: PlanPage) -> bytes:
         pt = theme.plan_theme
         story.append(KeepTogether([p(f"{number}. {theme.title}", h2), p(_facts(theme), small)]))
         if pt.challenge:
-            story.append(KeepTogether([p("The challenge", h3), p(pt.challenge)]))
+            story.append(KeepTogether([p(_("The challenge"), h3), p(pt.challenge)]))
         if theme.quotes:
-            story.append(p("In their words", h3))
+            story.append(p(_("In their words"), h3))
             story += [p(f"“{q.text}”", quote) for q in theme.quotes]
         if pt.opportunity or theme.hopes or theme.hope_words:
-            story.append(p("Opportunities and hopes", h3))
+            story.append(p(_("Opportunities and hopes"), h3))
             if pt.opportunity:
                 story.append(p(pt.opportunity))
             story += [p(f"• {h}", bullet) for h in theme.hopes]
             if theme.hope_words:
-                story.append(p("Recurring: " + ", ".join(theme.hope_words), small))
+                story.append(p(_recurring(theme), small))
         # A heading is kept on the page with what it introduces.
         if theme.raised_count:
             story.append(
                 KeepTogether(
-                    [p("Who raised it", h3), p(_names(theme.raised_by, theme.raised_more))]
+                    [p(_("Who raised it"), h3), p(_names(theme.raised_by, theme.raised_more))]
                 )
             )
         if theme.said_yes_count:
             story.append(
                 KeepTogether(
                     [
-                        p("Said yes to a next step", h3),
+                        p(_("Said yes to a next step"), h3),
                         p(_names(theme.said_yes, theme.said_yes_more)),
                     ]
                 )
             )
-        actions = p("Actions", h3)
+        actions = p(_("Actions"), h3)
         if theme.actions:
-            rows = [[p(h, cell) for h in ("Action", "Owner", "Hours", "By", "Status")]]
+            rows = [[p(h, cell) for h in _action_headers()]]
             for row in theme.actions:
                 a = row.action
                 what = a.what
-                if row.commitment:
-                    what += f"\nPromise: {row.commitment}"
-                if row.event:
-                    what += f"\nEvent: {row.event}"
+                what += _links(row)
                 rows.append(
                     [
                         p(what, cell),
                         p(row.owner or "—", cell),
                         p(_hours(a.hours), cell),
-                        p(f"{a.due_on:%-d %b %Y}" if a.due_on else "", cell),
+                        p(_due(a), cell),
                         p(a.get_status_display(), cell),
                     ]
                 )
@@ -177,7 +231,7 @@ def plan_pdf(page: PlanPage) -> bytes:
             # The heading stays with the table's first rows (its header repeats on a new page).
             story += [KeepTogether([actions, table]), Spacer(1, 4), p(_progress(theme), small)]
         else:
-            story.append(KeepTogether([actions, p("No actions yet.", small)]))
+            story.append(KeepTogether([actions, p(_("No actions yet."), small)]))
 
     def footer(canvas, doc):
         canvas.saveState()
@@ -186,9 +240,11 @@ def plan_pdf(page: PlanPage) -> bytes:
         canvas.drawString(
             0.8 * inch,
             0.5 * inch,
-            f"{page.organization} · {page.campaign.name} · {page.made_on:%-d %B %Y}"[:110],
+            f"{page.organization} · {page.campaign.name} · {_long_date(page.made_on)}"[:110],
         )
-        canvas.drawRightString(LETTER[0] - 0.8 * inch, 0.5 * inch, f"Page {doc.page}")
+        canvas.drawRightString(
+            LETTER[0] - 0.8 * inch, 0.5 * inch, _("Page %(number)d") % {"number": doc.page}
+        )
         canvas.restoreState()
 
     out = io.BytesIO()
@@ -201,7 +257,7 @@ def plan_pdf(page: PlanPage) -> bytes:
         bottomMargin=0.8 * inch,
         title=title,
         author=page.organization,
-        subject=f"Action plan: {page.campaign.name}",
+        subject=_("Action plan: %(campaign)s") % {"campaign": page.campaign.name},
     )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
@@ -218,8 +274,10 @@ def _charts_pdf(page: PlanPage):
     height = 24 + row_h * len(page.themes)
     d = Drawing(label_w + 2 * bar_w + gap + 30, height)
     top = height - 12
-    d.add(String(label_w, top, "Conversations", fontName="Helvetica-Bold", fontSize=9))
-    d.add(String(label_w + bar_w + gap, top, "Actions done", fontName="Helvetica-Bold", fontSize=9))
+    d.add(String(label_w, top, _("Conversations"), fontName="Helvetica-Bold", fontSize=9))
+    d.add(
+        String(label_w + bar_w + gap, top, _("Actions done"), fontName="Helvetica-Bold", fontSize=9)
+    )
     most = max((t.conversations for t in page.themes), default=0) or 1
     for i, theme in enumerate(page.themes):
         y = top - 18 - i * row_h
@@ -278,60 +336,55 @@ def plan_docx(page: PlanPage) -> bytes:
     doc.core_properties.author = page.organization
     doc.add_paragraph(page.organization).runs[0].font.color.rgb = RGBColor(0x5F, 0x6B, 0x7A)
     doc.add_heading(title, level=0)
-    doc.add_paragraph(f"Campaign: {page.campaign.name} · {page.made_on:%-d %B %Y}")
+    doc.add_paragraph(_campaign_line(page))
     if not page.themes:
-        doc.add_paragraph("The meeting has not chosen themes for this plan yet.")
+        doc.add_paragraph(_("The meeting has not chosen themes for this plan yet."))
     else:
-        doc.add_paragraph(f"Progress so far: {_progress(page)}")
+        doc.add_paragraph(_("Progress so far: %(progress)s") % {"progress": _progress(page)})
         _chart_docx(doc, page)
     for number, theme in enumerate(page.themes, start=1):
         pt = theme.plan_theme
         doc.add_heading(f"{number}. {theme.title}", level=1)
         doc.add_paragraph(_facts(theme)).runs[0].font.color.rgb = RGBColor(0x5F, 0x6B, 0x7A)
         if pt.challenge:
-            doc.add_heading("The challenge", level=2)
+            doc.add_heading(_("The challenge"), level=2)
             doc.add_paragraph(pt.challenge)
         if theme.quotes:
-            doc.add_heading("In their words", level=2)
+            doc.add_heading(_("In their words"), level=2)
             for q in theme.quotes:
                 doc.add_paragraph(f"“{q.text}”", style="Quote")
         if pt.opportunity or theme.hopes or theme.hope_words:
-            doc.add_heading("Opportunities and hopes", level=2)
+            doc.add_heading(_("Opportunities and hopes"), level=2)
             if pt.opportunity:
                 doc.add_paragraph(pt.opportunity)
             for h in theme.hopes:
                 doc.add_paragraph(h, style="List Bullet")
             if theme.hope_words:
-                doc.add_paragraph("Recurring: " + ", ".join(theme.hope_words))
+                doc.add_paragraph(_recurring(theme))
         if theme.raised_count:
-            doc.add_heading("Who raised it", level=2)
+            doc.add_heading(_("Who raised it"), level=2)
             doc.add_paragraph(_names(theme.raised_by, theme.raised_more))
         if theme.said_yes_count:
-            doc.add_heading("Said yes to a next step", level=2)
+            doc.add_heading(_("Said yes to a next step"), level=2)
             doc.add_paragraph(_names(theme.said_yes, theme.said_yes_more))
-        doc.add_heading("Actions", level=2)
+        doc.add_heading(_("Actions"), level=2)
         if not theme.actions:
-            doc.add_paragraph("No actions yet.")
+            doc.add_paragraph(_("No actions yet."))
             continue
         table = doc.add_table(rows=1, cols=5)
         table.style = "Light Grid Accent 1"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, text in zip(
-            table.rows[0].cells, ("Action", "Owner", "Hours", "By", "Status"), strict=True
-        ):
+        for cell, text in zip(table.rows[0].cells, _action_headers(), strict=True):
             cell.text = text
         for row in theme.actions:
             a = row.action
             what = a.what
-            if row.commitment:
-                what += f"\nPromise: {row.commitment}"
-            if row.event:
-                what += f"\nEvent: {row.event}"
+            what += _links(row)
             cells = table.add_row().cells
             cells[0].text = what
             cells[1].text = row.owner or "—"
             cells[2].text = _hours(a.hours)
-            cells[3].text = f"{a.due_on:%-d %b %Y}" if a.due_on else ""
+            cells[3].text = _due(a)
             cells[4].text = a.get_status_display()
         doc.add_paragraph(_progress(theme))
     out = io.BytesIO()
@@ -347,7 +400,7 @@ def _chart_docx(doc, page: PlanPage) -> None:
     most = max((t.conversations for t in page.themes), default=0) or 1
     table = doc.add_table(rows=1, cols=3)
     for cell, text in zip(
-        table.rows[0].cells, ("Theme", "Conversations", "Actions done"), strict=True
+        table.rows[0].cells, (_("Theme"), _("Conversations"), _("Actions done")), strict=True
     ):
         cell.text = text
     for theme in page.themes:

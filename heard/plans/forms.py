@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from heard.campaigns.models import date_out_of_bounds
 from heard.ids import IdChoiceField, IdMultipleChoiceField, parse_id
@@ -11,7 +13,7 @@ class ChooseThemesForm(forms.Form):
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Themes the meeting chose",
+        label=_("Themes the meeting chose"),
     )
 
     def __init__(self, *args, themes, **kwargs):
@@ -25,28 +27,38 @@ class ThemeNotesForm(forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="The challenge, as the meeting put it",
+        label=_("The challenge, as the meeting put it"),
     )
     opportunity = forms.CharField(
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="The opportunity and hopes",
+        label=_("The opportunity and hopes"),
     )
 
 
 class ActionForm(forms.Form):
-    what = forms.CharField(max_length=300, label="Action")
-    owner = forms.ChoiceField(required=False, label="Who owns it")
+    what = forms.CharField(max_length=300, label=_("Action"))
+    owner = forms.ChoiceField(required=False, label=_("Who owns it"))
     hours = forms.DecimalField(
-        required=False, min_value=0, max_value=999, max_digits=5, decimal_places=1
+        required=False,
+        min_value=0,
+        max_value=999,
+        max_digits=5,
+        decimal_places=1,
+        label=_("Hours"),
     )
     due_on = forms.DateField(
-        required=False, label="By", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=_("By"),
+        # ISO in every language: a date input reads nothing else (Spanish would give 02/12/2026).
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
-    status = forms.ChoiceField(choices=PlanAction.Status.choices, initial="planned")
-    commitment = IdChoiceField(queryset=None, required=False, label="Linked commitment")
-    event = IdChoiceField(queryset=None, required=False, label="Linked event")
+    status = forms.ChoiceField(
+        choices=PlanAction.Status.choices, initial="planned", label=_("Status")
+    )
+    commitment = IdChoiceField(queryset=None, required=False, label=_("Linked commitment"))
+    event = IdChoiceField(queryset=None, required=False, label=_("Linked event"))
 
     def __init__(self, *args, owners, commitments, events, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,7 +66,9 @@ class ActionForm(forms.Form):
         self.fields["commitment"].queryset = commitments
         self.fields["commitment"].label_from_instance = lambda c: f"{c.what[:60]} ({c.due_on})"
         self.fields["event"].queryset = events
-        self.fields["event"].label_from_instance = lambda e: f"{e.title[:60]} ({e.starts_at:%d %b})"
+        self.fields["event"].label_from_instance = lambda e: (
+            f"{e.title[:60]} ({date_format(e.starts_at, 'j M')})"
+        )
 
     def clean_due_on(self):
         day = self.cleaned_data.get("due_on")

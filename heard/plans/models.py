@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ActionPlan(models.Model):
@@ -54,10 +55,10 @@ class PlanTheme(models.Model):
 
 class PlanAction(models.Model):
     class Status(models.TextChoices):
-        PLANNED = "planned", "Planned"
-        DOING = "doing", "Doing"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        PLANNED = "planned", _("Planned")
+        DOING = "doing", _("Doing")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
 
     plan_theme = models.ForeignKey(PlanTheme, on_delete=models.CASCADE, related_name="actions")
     what = models.CharField(max_length=300)

@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.accounts.queries import members_for
@@ -64,7 +65,7 @@ def get_plan_campaign_for(membership: Membership, pk) -> Campaign:
     of an organization that keeps its plans to staff)."""
     campaign = get_object_or_404(campaigns_for(membership), pk=pk)
     if not may_read_plan(membership):
-        raise PermissionDenied("Your organization keeps its action plans to organizers.")
+        raise PermissionDenied(_("Your organization keeps its action plans to organizers."))
     return campaign
 
 
@@ -184,7 +185,7 @@ class PlanPage:
         """The plan's heading on the page and on both exports."""
         if self.plan is not None and self.plan.title:
             return self.plan.title
-        return f"{self.campaign.name}: our plan"
+        return _("%(campaign)s: our plan") % {"campaign": self.campaign.name}
 
 
 def plan_page(membership: Membership, campaign: Campaign) -> PlanPage:
@@ -374,8 +375,8 @@ def owner_choices(membership: Membership, campaign: Campaign) -> list[tuple[str,
         .order_by("name", "id")
         .values_list("pk", "name")[:300]
     )
-    choices: list = [("", "Nobody yet"), ("Team", members)]
+    choices: list = [("", _("Nobody yet")), (_("Team"), members)]
     people = [(f"person:{pk}", name) for pk, name in yes]
     if people:
-        choices.append(("Neighbours who said yes", people))
+        choices.append((_("Neighbours who said yes"), people))
     return choices

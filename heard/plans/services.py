@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign, Event
@@ -23,7 +24,7 @@ from .queries import may_edit_plan
 
 def _check(by: Membership, campaign: Campaign) -> None:
     if not may_edit_plan(by) or campaign.organization_id != by.organization_id:
-        raise PermissionDenied("Only the organization's organizers change its plan.")
+        raise PermissionDenied(_("Only the organization's organizers change its plan."))
 
 
 def choose_themes(*, by: Membership, campaign: Campaign, themes: list[Theme]) -> ActionPlan:
@@ -32,10 +33,11 @@ def choose_themes(*, by: Membership, campaign: Campaign, themes: list[Theme]) ->
     returned plan's `kept` lists those titles."""
     _check(by, campaign)
     if any(t.campaign_id != campaign.pk or t.parent_id is not None for t in themes):
-        raise ValidationError("Choose among this campaign's themes.")
+        raise ValidationError(_("Choose among this campaign's themes."))
     with transaction.atomic():
-        plan, _ = ActionPlan.objects.select_for_update().get_or_create(
-            campaign=campaign, defaults={"title": f"{campaign.name}: our plan"}
+        plan, _created = ActionPlan.objects.select_for_update().get_or_create(
+            campaign=campaign,
+            defaults={"title": _("%(campaign)s: our plan") % {"campaign": campaign.name}},
         )
         current = {pt.theme_id: pt for pt in plan.themes.all()}
         wanted = [t.pk for t in themes]
@@ -88,20 +90,20 @@ class ActionDetails:
 def _apply(by: Membership, action: PlanAction, details: ActionDetails) -> None:
     org = by.organization_id
     if details.owner_person is not None and details.owner_person.organization_id != org:
-        raise ValidationError("The owner must be one of the organization's people.")
+        raise ValidationError(_("The owner must be one of the organization's people."))
     if (
         details.owner_member_id is not None
         and not by.organization.memberships.filter(user_id=details.owner_member_id).exists()
     ):
-        raise ValidationError("The owner must be a member of the organization.")
+        raise ValidationError(_("The owner must be a member of the organization."))
     if details.commitment is not None and details.commitment.organization_id != org:
-        raise ValidationError("Link one of the organization's commitments.")
+        raise ValidationError(_("Link one of the organization's commitments."))
     if details.event is not None and details.event.organization_id != org:
-        raise ValidationError("Link one of the organization's events.")
+        raise ValidationError(_("Link one of the organization's events."))
     if not details.what.strip():
-        raise ValidationError("Say what the action is.")
+        raise ValidationError(_("Say what the action is."))
     if details.status not in PlanAction.Status.values:
-        raise ValidationError("Unknown status.")
+        raise ValidationError(_("Unknown status."))
     action.what = details.what.strip()[:300]
     action.owner_member_id = details.owner_member_id
     action.owner_person = details.owner_person if details.owner_member_id is None else None
@@ -137,7 +139,7 @@ def set_action_status(*, by: Membership, action: PlanAction, status: str) -> Pla
     """Progress as the work is done: one tap from the plan page."""
     _check(by, action.plan_theme.plan.campaign)
     if status not in PlanAction.Status.values:
-        raise ValidationError("Unknown status.")
+        raise ValidationError(_("Unknown status."))
     with transaction.atomic():
         action.status = status
         action.save(update_fields=["status", "updated_at"])

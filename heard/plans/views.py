@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.people.queries import get_person_for
@@ -68,14 +69,17 @@ def choose_themes(request, pk):
         return _to_plan(campaign.pk)
     form = forms.ChooseThemesForm(request.POST, themes=theme_choices(membership, campaign))
     if not form.is_valid():
-        messages.error(request, "Nothing changed: choose among the campaign's themes.")
+        messages.error(request, _("Nothing changed: choose among the campaign's themes."))
         return _to_plan(campaign.pk)
     plan = services.choose_themes(
         by=membership, campaign=campaign, themes=list(form.cleaned_data["themes"])
     )
     if plan.kept:
-        messages.info(request, "Kept, because they have actions: " + "; ".join(plan.kept) + ".")
-    messages.success(request, "The plan's themes are saved.")
+        messages.info(
+            request,
+            _("Kept, because they have actions: %(themes)s.") % {"themes": "; ".join(plan.kept)},
+        )
+    messages.success(request, _("The plan's themes are saved."))
     return _to_plan(campaign.pk)
 
 
@@ -88,9 +92,9 @@ def theme_notes(request, pk):
     form = forms.ThemeNotesForm(request.POST, prefix=f"t{plan_theme.pk}")
     if form.is_valid():
         services.write_theme_notes(by=membership, plan_theme=plan_theme, **form.cleaned_data)
-        messages.success(request, f"Notes on “{plan_theme.title}” saved.")
+        messages.success(request, _("Notes on “%(theme)s” saved.") % {"theme": plan_theme.title})
     else:
-        messages.error(request, "Nothing saved: the notes are too long.")
+        messages.error(request, _("Nothing saved: the notes are too long."))
     return _to_plan(plan_theme.plan.campaign_id, f"#theme-{plan_theme.pk}")
 
 
@@ -124,7 +128,7 @@ def action_add(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Action added.")
+            messages.success(request, _("Action added."))
             return _to_plan(campaign.pk, f"#theme-{plan_theme.pk}")
     return render(
         request,
@@ -148,7 +152,7 @@ def action_edit(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Action saved.")
+            messages.success(request, _("Action saved."))
             return _to_plan(campaign.pk, f"#theme-{plan_theme.pk}")
     return render(
         request,
@@ -167,7 +171,7 @@ def action_status(request, pk):
     if form.is_valid():
         services.set_action_status(by=membership, action=action, status=form.cleaned_data["status"])
     else:
-        messages.error(request, "Nothing changed: pick a status.")
+        messages.error(request, _("Nothing changed: pick a status."))
     return _to_plan(action.plan_theme.plan.campaign_id, f"#theme-{action.plan_theme_id}")
 
 
@@ -179,7 +183,7 @@ def action_remove(request, pk):
     if request.method != "POST":
         return _to_plan(campaign_pk, f"#theme-{theme_pk}")
     services.remove_action(by=membership, action=action)
-    messages.success(request, "Action removed.")
+    messages.success(request, _("Action removed."))
     return _to_plan(campaign_pk, f"#theme-{theme_pk}")
 
 

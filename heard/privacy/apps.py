@@ -2,11 +2,12 @@
 or erasing everything Heard holds about one neighbour. Sits on top of the other apps."""
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PrivacyConfig(AppConfig):
     name = "heard.privacy"
-    verbose_name = "Privacy and audit"
+    verbose_name = _("Privacy and audit")
 
     def ready(self) -> None:
         from .receivers import connect_receivers

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext, pgettext_lazy
 
 from .models import Action, AuditEvent
 
@@ -137,18 +139,71 @@ def record(
     )
 
 
+#: Each record kind as the audit log names it, in the reader's language (the models' own
+#: verbose names are English and changing them would mean migrations in every app).
+KIND_NAMES = {
+    "accounts.organization": pgettext_lazy("audit record kind", "Organization"),
+    "accounts.membership": pgettext_lazy("audit record kind", "Membership"),
+    "people.place": pgettext_lazy("audit record kind", "Place"),
+    "people.household": pgettext_lazy("audit record kind", "Household"),
+    "people.person": pgettext_lazy("audit record kind", "Person"),
+    "people.relationship": pgettext_lazy("audit record kind", "Relationship"),
+    "people.consent": pgettext_lazy("audit record kind", "Consent"),
+    "campaigns.campaign": pgettext_lazy("audit record kind", "Campaign"),
+    "campaigns.guidequestion": pgettext_lazy("audit record kind", "Guide question"),
+    "campaigns.event": pgettext_lazy("audit record kind", "Event"),
+    "campaigns.signup": pgettext_lazy("audit record kind", "Sign-up"),
+    "conversations.conversation": pgettext_lazy("audit record kind", "Conversation"),
+    "conversations.participant": pgettext_lazy("audit record kind", "Participant"),
+    "conversations.answer": pgettext_lazy("audit record kind", "Answer"),
+    "conversations.quote": pgettext_lazy("audit record kind", "Quote"),
+    "conversations.conversationchange": pgettext_lazy("audit record kind", "Conversation change"),
+    "commitments.commitment": pgettext_lazy("audit record kind", "Commitment"),
+    "commitments.calendarfeed": pgettext_lazy("audit record kind", "Calendar feed"),
+    "leadership.leadershiplevel": pgettext_lazy("audit record kind", "Leadership level"),
+    "leadership.assessment": pgettext_lazy("audit record kind", "Assessment"),
+    "themes.noteembedding": pgettext_lazy("audit record kind", "Note embedding"),
+    "themes.themerun": pgettext_lazy("audit record kind", "Theme run"),
+    "themes.theme": pgettext_lazy("audit record kind", "Theme"),
+    "themes.themeassignment": pgettext_lazy("audit record kind", "Theme assignment"),
+    "privacy.auditevent": pgettext_lazy("audit record kind", "Audit event"),
+    "common_ground.divide": pgettext_lazy("audit record kind", "Divide"),
+    "common_ground.side": pgettext_lazy("audit record kind", "Side"),
+    "common_ground.personside": pgettext_lazy("audit record kind", "Person's side"),
+    "common_ground.tiescores": pgettext_lazy("audit record kind", "Tie scores"),
+    "plans.actionplan": pgettext_lazy("audit record kind", "Action plan"),
+    "plans.plantheme": pgettext_lazy("audit record kind", "Plan theme"),
+    "plans.planaction": pgettext_lazy("audit record kind", "Plan action"),
+    "smallgroups.criticalfriend": pgettext_lazy("audit record kind", "Critical friend"),
+    "smallgroups.smallgroupplan": pgettext_lazy("audit record kind", "Small group plan"),
+    "smallgroups.smallgroup": pgettext_lazy("audit record kind", "Small group"),
+    "smallgroups.groupseat": pgettext_lazy("audit record kind", "Group seat"),
+    "smallgroups.lock": pgettext_lazy("audit record kind", "Lock"),
+    "voting.poll": pgettext_lazy("audit record kind", "Poll"),
+    "voting.statement": pgettext_lazy("audit record kind", "Statement"),
+    "voting.voter": pgettext_lazy("audit record kind", "Voter"),
+    "voting.vote": pgettext_lazy("audit record kind", "Vote"),
+    "exchange.importbatch": pgettext_lazy("audit record kind", "Import"),
+    "spaces.thirdspace": pgettext_lazy("audit record kind", "Third space"),
+    "spaces.regular": pgettext_lazy("audit record kind", "Regular"),
+    "api.apitoken": pgettext_lazy("audit record kind", "API token"),
+}
+
+
 def kind_label(kind: str) -> str:
     """ "people.person" as a reader says it: "Person"; a login is a "Login"."""
     from django.apps import apps
     from django.conf import settings
 
     if kind.lower() == settings.AUTH_USER_MODEL.lower():
-        return "Login"
+        return gettext("Login")
+    if kind.lower() in KIND_NAMES:
+        return str(KIND_NAMES[kind.lower()])
     try:
         model = apps.get_model(kind)
     except (LookupError, ValueError):
         return kind
-    return str(model._meta.verbose_name).capitalize()
+    return capfirst(str(model._meta.verbose_name))
 
 
 def record_viewed(*, membership: Any, kind: str, pk: Any) -> AuditEvent | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .audit import kind_label
 from .models import Action
@@ -10,23 +11,27 @@ from .queries import AuditFilter
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.ChoiceField(required=False)
-    member = forms.ChoiceField(required=False)
-    kind = forms.ChoiceField(required=False, label="Record kind")
-    object_id = forms.CharField(required=False, max_length=64, label="Record id")
+    action = forms.ChoiceField(required=False, label=_("Action"))
+    member = forms.ChoiceField(required=False, label=_("Member"))
+    kind = forms.ChoiceField(required=False, label=_("Record kind"))
+    object_id = forms.CharField(required=False, max_length=64, label=_("Record id"))
     since = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=_("From"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     until = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=_("To"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
     def __init__(self, *args, members: list[str], kinds: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", "Any action"), *Action.choices]
-        self.fields["member"].choices = [("", "Anyone"), *((name, name) for name in members)]
+        self.fields["action"].choices = [("", _("Any action")), *Action.choices]
+        self.fields["member"].choices = [("", _("Anyone")), *((name, name) for name in members)]
         self.fields["kind"].choices = [
-            ("", "Any kind"),
+            ("", _("Any kind")),
             *((kind, kind_label(kind)) for kind in kinds),
         ]
 
@@ -53,7 +58,7 @@ def _folded(text: str) -> str:
 class EraseForm(forms.Form):
     """Typing the person's name is the confirmation: an erasure cannot be undone."""
 
-    confirm_name = forms.CharField(max_length=200, label="Type their full name to confirm")
+    confirm_name = forms.CharField(max_length=200, label=_("Type their full name to confirm"))
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,5 +67,7 @@ class EraseForm(forms.Form):
     def clean_confirm_name(self) -> str:
         typed = self.cleaned_data["confirm_name"]
         if _folded(typed) != _folded(self.person.name):
-            raise forms.ValidationError("That is not the name on this record; nothing was erased.")
+            raise forms.ValidationError(
+                _("That is not the name on this record; nothing was erased.")
+            )
         return typed

@@ -10,18 +10,19 @@ kept, because members are the team, not the people Heard listens to.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Action(models.TextChoices):
-    SIGN_IN = "sign_in", "Signed in"
-    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
-    SIGN_OUT = "sign_out", "Signed out"
-    CREATED = "created", "Created"
-    CHANGED = "changed", "Changed"
-    DELETED = "deleted", "Deleted"
-    VIEWED = "viewed", "Viewed"
-    EXPORTED = "exported", "Exported"
-    ERASED = "erased", "Erased"
+    SIGN_IN = "sign_in", _("Signed in")
+    SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+    SIGN_OUT = "sign_out", _("Signed out")
+    CREATED = "created", _("Created")
+    CHANGED = "changed", _("Changed")
+    DELETED = "deleted", _("Deleted")
+    VIEWED = "viewed", _("Viewed")
+    EXPORTED = "exported", _("Exported")
+    ERASED = "erased", _("Erased")
 
 
 class AuditEvent(models.Model):

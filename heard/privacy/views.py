@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.accounts.models import Role
@@ -109,6 +110,7 @@ def person_erase(request, pk):
     # No name in the message: messages may be kept in the session table.
     messages.success(
         request,
-        f"Person #{erasure.person_id} and everything Heard held about them have been erased.",
+        _("Person #%(id)s and everything Heard held about them have been erased.")
+        % {"id": erasure.person_id},
     )
     return redirect("people:list")

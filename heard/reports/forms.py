@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.ids import IdChoiceField
 
@@ -10,11 +11,12 @@ class LadderFilterForm(forms.Form):
 
     campaign = IdChoiceField(
         queryset=None,
+        label=_("Campaign"),
         required=False,
-        empty_label="All campaigns",
-        error_messages={"invalid_choice": "Unknown campaign."},
+        empty_label=_("All campaigns"),
+        error_messages={"invalid_choice": _("Unknown campaign.")},
     )
-    by = forms.ChoiceField(choices=list(GROUPINGS.items()), required=False)
+    by = forms.ChoiceField(choices=list(GROUPINGS.items()), required=False, label=_("Group by"))
 
     def __init__(self, *args, campaigns, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Count, F, Max, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign, Event, SignUp
 from heard.conversations.models import Conversation, NextStep, Participant, Response, Venue
 from heard.conversations.queries import conversations_for
 
-GROUPINGS = {"venue": "Venue", "volunteer": "Volunteer", "campaign": "Campaign"}
+GROUPINGS = {"venue": _("Venue"), "volunteer": _("Volunteer"), "campaign": _("Campaign")}
 
 #: The event kinds that follow through each invitation to an event. An invitation to "an
 #: event" is kept by any gathering; the other invitations only by their own kind.
@@ -101,10 +102,10 @@ class LadderRow:
     @property
     def rungs(self) -> list[Rung]:
         steps = [
-            ("Asked", self.asked, self.conversations),
-            ("Said yes", self.yes, self.asked),
-            ("Signed up", self.signed_up, self.yes),
-            ("Came", self.came, self.signed_up),
+            (_("Asked"), self.asked, self.conversations),
+            (_("Said yes"), self.yes, self.asked),
+            (_("Signed up"), self.signed_up, self.yes),
+            (_("Came"), self.came, self.signed_up),
         ]
         return [Rung(label, n, n / before if before else None) for label, n, before in steps]
 
@@ -270,7 +271,7 @@ def ladder_for(
         rows.sort(key=lambda r: (not active[r.key], starts[r.key], r.label.casefold()))
     total = LadderRow(
         key=None,
-        label="All",
+        label=_("All"),
         **{f: sum(getattr(r, f) for r in rows) for f in _COUNTS},
     )
     return Ladder(by=by, rows=rows, total=total)

@@ -1,9 +1,10 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Code from your authenticator app",
+        label=_("Code from your authenticator app"),
         min_length=6,
         max_length=8,
         widget=forms.TextInput(
@@ -20,5 +21,5 @@ class CodeForm(forms.Form):
         # Apps show the code in two groups ("123 456"); people type what they see.
         code = "".join(self.cleaned_data["code"].split())
         if not code.isdigit():
-            raise forms.ValidationError("The code is six digits.")
+            raise forms.ValidationError(_("The code is six digits."))
         return code

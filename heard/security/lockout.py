@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 
 
 def lockout_ends(username: str | None, *, request=None) -> dt.datetime:
@@ -28,11 +29,12 @@ def lockout_message(ends: dt.datetime, *, now: dt.datetime | None = None) -> str
     shown = ends
     if shown.second or shown.microsecond:
         shown = shown.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
-    return (
+    return ngettext(
+        "Too many failed sign-ins for this account. Try again after %(time)s, in %(count)d minute.",
         "Too many failed sign-ins for this account. "
-        f"Try again after {timezone.localtime(shown):%H:%M}, "
-        f"in {minutes} minute{'' if minutes == 1 else 's'}."
-    )
+        "Try again after %(time)s, in %(count)d minutes.",
+        minutes,
+    ) % {"time": f"{timezone.localtime(shown):%H:%M}", "count": minutes}
 
 
 def locked_out_response(request, original_response=None, credentials=None):

@@ -8,6 +8,8 @@ from django.contrib.auth.views import LogoutView
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -16,7 +18,7 @@ from .forms import CodeForm
 from .qr import qr_svg
 from .queries import may_use_two_factor, two_factor_device_for
 
-WRONG_CODE = "That code did not match. Wait for the next one in your app and type it."
+WRONG_CODE = gettext_lazy("That code did not match. Wait for the next one in your app and type it.")
 
 
 @sensitive_post_parameters("code")
@@ -33,10 +35,10 @@ def two_factor(request):
         try:
             if device is None:
                 services.turn_on_two_factor(request=request, code=form.cleaned_data["code"])
-                messages.success(request, "Two-factor sign-in is on.")
+                messages.success(request, _("Two-factor sign-in is on."))
             else:
                 services.turn_off_two_factor(user=request.user, code=form.cleaned_data["code"])
-                messages.success(request, "Two-factor sign-in is off.")
+                messages.success(request, _("Two-factor sign-in is off."))
         except services.WrongCode:
             form.add_error("code", WRONG_CODE)
         else:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SmallGroupsConfig(AppConfig):
@@ -6,4 +7,4 @@ class SmallGroupsConfig(AppConfig):
     themes, leadership and common ground; none of them reads it."""
 
     name = "heard.smallgroups"
-    verbose_name = "Small groups"
+    verbose_name = _("Small groups")

@@ -4,12 +4,13 @@ an organizer set, and who is willing to be a critical friend."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Pool(models.TextChoices):
-    SAID_YES = "said_yes", "Said yes to a next step"
-    ATTENDED = "attended", "Came to an event of the campaign"
-    EVERYONE = "everyone", "Everyone with a conversation in the campaign"
+    SAID_YES = "said_yes", _("Said yes to a next step")
+    ATTENDED = "attended", _("Came to an event of the campaign")
+    EVERYONE = "everyone", _("Everyone with a conversation in the campaign")
 
 
 class CriticalFriend(models.Model):
@@ -65,9 +66,9 @@ class SmallGroupPlan(models.Model):
     time_limit = models.PositiveSmallIntegerField(default=10)  # seconds
 
     class Status(models.TextChoices):
-        OPTIMAL = "OPTIMAL", "The best possible"
-        FEASIBLE = "FEASIBLE", "Improved by CP-SAT within the time limit"
-        GREEDY = "GREEDY", "A first answer (no time to improve it)"
+        OPTIMAL = "OPTIMAL", _("The best possible")
+        FEASIBLE = "FEASIBLE", _("Improved by CP-SAT within the time limit")
+        GREEDY = "GREEDY", _("A first answer (no time to improve it)")
 
     status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     objective = models.FloatField(default=0)

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.utils.translation import gettext as _
+
 # an attribute showing more values than this is counted ("4 neighbourhoods"), not listed
 LISTED_AT_MOST = 3
+
+
+def no_friend_yet() -> str:
+    return _("no critical friend yet")
 
 
 def group_reason(
@@ -17,7 +23,7 @@ def group_reason(
 ) -> str:
     """`values`: attribute → how many members hold each value (its label); `plural`: what to
     call one and several values of a counted attribute ("neighbourhood", "neighbourhoods")."""
-    parts = [f"all raised {concern}"]
+    parts = [_("all raised %(concern)s") % {"concern": concern}]
     for attribute, counts in values.items():
         if not counts:
             continue
@@ -27,5 +33,5 @@ def group_reason(
         else:
             listed = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             parts.append(", ".join(f"{n} {label}" for label, n in listed))
-    parts.append(f"critical friend: {friend}" if friend else "no critical friend yet")
+    parts.append(_("critical friend: %(name)s") % {"name": friend} if friend else no_friend_yet())
     return "; ".join(parts)

@@ -8,6 +8,7 @@ from collections import Counter
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
@@ -16,15 +17,20 @@ from heard.spaces.models import ThirdSpace
 
 from . import solver
 from .models import CriticalFriend, GroupSeat, Lock, Pool, SmallGroup, SmallGroupPlan
-from .queries import solver_input
-from .reasons import group_reason
+from .queries import VENUE, solver_input
+from .reasons import group_reason, no_friend_yet
 
 SIZE_LIMITS = (2, 20)
-PLURALS = {
-    "Neighbourhood": ("neighbourhood", "neighbourhoods"),
-    "Language": ("language", "languages"),
-    "Venue": ("venue", "venues"),
-}
+
+
+def plurals() -> dict[str, tuple[str, str]]:
+    """What to call one and several values of a counted attribute, keyed as the attributes are
+    named in the reader's language (the divides' names are translated when they are read)."""
+    return {
+        _("Neighbourhood"): (_("neighbourhood"), _("neighbourhoods")),
+        _("Language"): (_("language"), _("languages")),
+        VENUE: (_("venue"), _("venues")),
+    }
 
 
 def _staff(by: Membership) -> None:
@@ -35,7 +41,12 @@ def _staff(by: Membership) -> None:
 def check_sizes(size_min: int, size_max: int) -> None:
     low, high = SIZE_LIMITS
     if not (low <= size_min <= size_max <= high):
-        raise ValidationError({"size_max": f"Sizes run from {low} to {high}, the smallest first."})
+        raise ValidationError(
+            {
+                "size_max": _("Sizes run from %(low)d to %(high)d, the smallest first.")
+                % {"low": low, "high": high}
+            }
+        )
 
 
 def form_groups(
@@ -54,7 +65,7 @@ def form_groups(
     if campaign.organization_id != by.organization_id:
         raise PermissionDenied
     if pool not in Pool.values:
-        raise ValidationError({"pool": "Choose one of the pools offered."})
+        raise ValidationError({"pool": _("Choose one of the pools offered.")})
     check_sizes(size_min, size_max)
     data = solver_input(by, campaign, pool)
     locks = []
@@ -99,7 +110,7 @@ def form_groups(
             labelled = {
                 a: _labelled(counts, data.value_labels.get(a, {})) for a, counts in values.items()
             }
-            kind, _, key = (found.friend or "").partition(":")
+            kind, _sep, key = (found.friend or "").partition(":")
             group = SmallGroup.objects.create(
                 plan=plan,
                 position=position,
@@ -109,8 +120,8 @@ def form_groups(
                 friend_member_id=int(key) if kind == "member" else None,
                 # no friend's name in the stored words: erasing a person leaves none behind
                 reason=group_reason(
-                    data.theme_titles.get(found.concern, ""), labelled, None, PLURALS
-                ).removesuffix("; no critical friend yet"),
+                    data.theme_titles.get(found.concern, ""), labelled, None, plurals()
+                ).removesuffix("; " + no_friend_yet()),
                 mix=found.mix,
             )
             seats += [GroupSeat(plan=plan, group=group, person_id=p) for p in found.members]
@@ -139,9 +150,9 @@ def lock_people(
     ):
         raise PermissionDenied
     if person_a.pk == person_b.pk:
-        raise ValidationError({"person_b": "Choose two different people."})
+        raise ValidationError({"person_b": _("Choose two different people.")})
     a, b = sorted([person_a.pk, person_b.pk])
-    lock, _ = Lock.objects.update_or_create(
+    lock, _created = Lock.objects.update_or_create(
         plan=plan,
         person_a_id=a,
         person_b_id=b,
@@ -165,11 +176,11 @@ def mark_critical_friend(
     """Someone willing to be a group's critical friend: a person or a member, of our own."""
     _staff(by)
     if (person is None) == (member is None):
-        raise ValidationError("Mark a person or a member.")
+        raise ValidationError(_("Mark a person or a member."))
     owner = person.organization_id if person else member.organization_id
     if owner != by.organization_id:
         raise PermissionDenied
-    friend, _ = CriticalFriend.objects.get_or_create(
+    friend, _created = CriticalFriend.objects.get_or_create(
         organization=by.organization,
         person=person,
         member=member,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from heard.accounts.queries import STAFF_ROLES, member_required, members_for
 from heard.campaigns.queries import get_campaign_for
@@ -97,7 +98,7 @@ def resolve(request, campaign_pk, pk):
         size_max=chosen.size_max,
         plan=chosen,
     )
-    messages.success(request, "Groups formed again, keeping every lock.")
+    messages.success(request, _("Groups formed again, keeping every lock."))
     return redirect("smallgroups:plan", campaign.pk, chosen.pk)
 
 
@@ -110,9 +111,9 @@ def lock_add(request, campaign_pk, pk):
     form = forms.LockForm(request.POST, people=lockable_people(membership, chosen))
     if form.is_valid():
         services.lock_people(by=membership, plan=chosen, **form.cleaned_data)
-        messages.success(request, "Locked. Form the groups again to apply it.")
+        messages.success(request, _("Locked. Form the groups again to apply it."))
     else:
-        messages.error(request, "Choose two different people of these groups.")
+        messages.error(request, _("Choose two different people of these groups."))
     return redirect("smallgroups:plan", campaign.pk, chosen.pk)
 
 
@@ -144,9 +145,12 @@ def friend_add(request, campaign_pk):
     form = _friend_form(membership, request.POST)
     if form.is_valid():
         friend = services.mark_critical_friend(by=membership, **form.cleaned_data)
-        messages.success(request, f"{friend.name} is marked willing to be a critical friend.")
+        messages.success(
+            request,
+            _("%(name)s is marked willing to be a critical friend.") % {"name": friend.name},
+        )
     else:
-        messages.error(request, "Choose one person or one member of ours.")
+        messages.error(request, _("Choose one person or one member of ours."))
     return redirect("smallgroups:index", campaign.pk)
 
 

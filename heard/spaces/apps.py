@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SpacesConfig(AppConfig):
@@ -7,4 +8,4 @@ class SpacesConfig(AppConfig):
     reads themes and conversations (`report.py`, `mentions.py`) sits on top, for its views."""
 
     name = "heard.spaces"
-    verbose_name = "Third spaces"
+    verbose_name = _("Third spaces")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .kinds import Kind
 
@@ -55,9 +56,9 @@ class Regular(models.Model):
     """Someone who goes to a third space, and how we know."""
 
     class How(models.TextChoices):
-        CAPTURE = "capture", "Said so in a conversation"
-        ORGANIZER = "organizer", "Added by an organizer"
-        NOTES = "notes", "Found in notes"
+        CAPTURE = "capture", _("Said so in a conversation")
+        ORGANIZER = "organizer", _("Added by an organizer")
+        NOTES = "notes", _("Found in notes")
 
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="third_spaces_visited"

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.people.consent import refusing
@@ -19,25 +20,27 @@ MAX_NEW_AT_CAPTURE = 10
 
 def _staff(by: Membership) -> None:
     if not by.is_staff_role:
-        raise PermissionDenied("Only organizers keep the registry of places.")
+        raise PermissionDenied(_("Only organizers keep the registry of places."))
 
 
 def _check_fields(by: Membership, *, name: str, kind: str, neighbourhood: Place | None, but=None):
     errors: dict[str, list[str]] = {}
     if not name:
-        errors["name"] = ["Name the place."]
+        errors["name"] = [_("Name the place.")]
     elif len(name) > 160:
-        errors["name"] = ["Keep the name under 160 characters."]
+        errors["name"] = [_("Keep the name under 160 characters.")]
     else:
         taken = ThirdSpace.objects.filter(organization=by.organization, name_key=fold(name))
         if but is not None:
             taken = taken.exclude(pk=but.pk)
         if taken.exists():
-            errors["name"] = [f"“{taken.first().name}” is already in the registry."]
+            errors["name"] = [
+                _("“%(name)s” is already in the registry.") % {"name": taken.first().name}
+            ]
     if kind not in Kind.values:
-        errors["kind"] = ["Choose a kind of place."]
+        errors["kind"] = [_("Choose a kind of place.")]
     if neighbourhood is not None and neighbourhood.organization_id != by.organization_id:
-        errors["neighbourhood"] = ["Unknown neighbourhood."]
+        errors["neighbourhood"] = [_("Unknown neighbourhood.")]
     if errors:
         raise ValidationError(errors)
 
@@ -71,7 +74,9 @@ def save_space(
             space.save()
     except IntegrityError:
         # Another organizer added the same name a moment ago.
-        raise ValidationError({"name": [f"“{name}” is already in the registry."]}) from None
+        raise ValidationError(
+            {"name": [_("“%(name)s” is already in the registry.") % {"name": name}]}
+        ) from None
     return space
 
 
@@ -120,12 +125,14 @@ def record_places_heard(
     spaces = list(spaces)
     new_names = [tidy(n) for n in new_names if tidy(n)]
     if len(new_names) > MAX_NEW_AT_CAPTURE:
-        raise ValidationError({"other_places": [f"At most {MAX_NEW_AT_CAPTURE} new places."]})
+        raise ValidationError(
+            {"other_places": [_("At most %(count)d new places.") % {"count": MAX_NEW_AT_CAPTURE}]}
+        )
     ours = {by.organization_id, person.organization_id} | {s.organization_id for s in spaces}
     if conversation is not None:
         ours.add(conversation.organization_id)
     if ours != {by.organization_id}:
-        raise ValidationError({"spaces": ["Unknown place."]})
+        raise ValidationError({"spaces": [_("Unknown place.")]})
     if not spaces and not new_names or _refuses_notes(person):
         return []
     with transaction.atomic():
@@ -135,7 +142,7 @@ def record_places_heard(
         # The day we heard it: the conversation's, else today.
         heard_on = getattr(conversation, "held_on", None) or timezone.localdate()
         for space in dict.fromkeys(spaces):
-            regular, _ = Regular.objects.get_or_create(
+            regular, _created = Regular.objects.get_or_create(
                 person=person,
                 space=space,
                 defaults={
@@ -179,7 +186,7 @@ def add_regular(*, by: Membership, space: ThirdSpace, person: Person) -> Regular
     if {space.organization_id, person.organization_id} != {by.organization_id}:
         raise PermissionDenied
     with transaction.atomic():
-        regular, _ = Regular.objects.get_or_create(
+        regular, _created = Regular.objects.get_or_create(
             person=person,
             space=space,
             defaults={"how": Regular.How.ORGANIZER, "recorded_by": by.user},

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from heard.accounts.queries import STAFF_ROLES, member_required
 from heard.campaigns.queries import events_for
@@ -103,7 +104,7 @@ def space_edit(request, pk=None):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, f"“{space.name}” saved.")
+            messages.success(request, _("“%(name)s” saved.") % {"name": space.name})
             return redirect("spaces:detail", pk=space.pk)
     return render(
         request,
@@ -119,7 +120,7 @@ def space_remove(request, pk):
     if request.method != "POST":
         return redirect("spaces:detail", pk=space.pk)
     services.remove_space(by=request.membership, space=space)
-    messages.success(request, f"“{space.name}” is no longer in the registry.")
+    messages.success(request, _("“%(name)s” is no longer in the registry.") % {"name": space.name})
     return redirect("spaces:list")
 
 
@@ -133,9 +134,13 @@ def small_group(request, pk):
     form = SmallGroupForm(request.POST, groups=groups_for(membership))
     if form.is_valid():
         group = meet_at(by=membership, group=form.cleaned_data["group"], space=space)
-        messages.success(request, f"Group {group.position} ({group.concern_title}) meets here.")
+        messages.success(
+            request,
+            _("Group %(position)s (%(concern)s) meets here.")
+            % {"position": group.position, "concern": group.concern_title},
+        )
     else:
-        messages.error(request, "Choose one of the small groups.")
+        messages.error(request, _("Choose one of the small groups."))
     return redirect("spaces:detail", pk=space.pk)
 
 
@@ -149,9 +154,11 @@ def regular_add(request, pk):
     if form.is_valid():
         person = form.cleaned_data["person"]
         services.add_regular(by=membership, space=space, person=person)
-        messages.success(request, f"{person.name} goes to {space.name}.")
+        messages.success(
+            request, _("%(name)s goes to %(place)s.") % {"name": person.name, "place": space.name}
+        )
     else:
-        messages.error(request, "Choose someone you can see.")
+        messages.error(request, _("Choose someone you can see."))
     return redirect("spaces:detail", pk=space.pk)
 
 
@@ -162,7 +169,11 @@ def regular_remove(request, pk, regular_pk):
     regular = get_regular_for(membership, space, regular_pk)
     if request.method == "POST":
         services.remove_regular(by=membership, regular=regular)
-        messages.success(request, f"{regular.person.name} no longer listed at {space.name}.")
+        messages.success(
+            request,
+            _("%(name)s no longer listed at %(place)s.")
+            % {"name": regular.person.name, "place": space.name},
+        )
     return redirect("spaces:detail", pk=space.pk)
 
 
@@ -177,7 +188,7 @@ def add_found(request):
     key = form.cleaned_data["key"] if form.is_valid() else ""
     candidate = next((c for c in find_in_notes(membership).candidates if c.key == key), None)
     if candidate is None:
-        messages.error(request, "That place is no longer mentioned in the notes you can read.")
+        messages.error(request, _("That place is no longer mentioned in the notes you can read."))
         return redirect("spaces:list")
     pairs = people_of(candidate.mentions)
     people = people_for(membership).in_bulk({person for person, _ in pairs})
@@ -188,5 +199,5 @@ def add_found(request):
         kind=candidate.kind,
         found=[(people[p], conversations.get(c)) for p, c in pairs if p in people],
     )
-    messages.success(request, f"“{space.name}” is in the registry now.")
+    messages.success(request, _("“%(name)s” is in the registry now.") % {"name": space.name})
     return redirect("spaces:detail", pk=space.pk)

@@ -14,6 +14,7 @@ import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign
@@ -44,15 +45,20 @@ def rename_theme(*, by: Membership, theme: Theme, name: str) -> Theme:
     check_curator(by, theme.campaign)
     name = " ".join(name.split())
     if not name:
-        raise ValidationError({"name": ["Give the theme a name (the label stays visible)."]})
+        raise ValidationError({"name": [_("Give the theme a name (the label stays visible).")]})
     if len(name) > 120:
-        raise ValidationError({"name": ["Keep the name under 120 characters."]})
+        raise ValidationError({"name": [_("Keep the name under 120 characters.")]})
     with transaction.atomic():
         others = Theme.objects.select_for_update().filter(campaign=theme.campaign, parent=None)
         for other in others.exclude(pk=theme.pk):
             if other.title.casefold() == name.casefold():
                 raise ValidationError(
-                    {"name": [f"Another theme is already called “{other.title}”."]}
+                    {
+                        "name": [
+                            _("Another theme is already called “%(title)s”.")
+                            % {"title": other.title}
+                        ]
+                    }
                 )
         theme.name = name
         theme.kept = True
@@ -65,7 +71,7 @@ def pin_theme(*, by: Membership, theme: Theme, pinned: bool = True) -> Theme:
     first to every note on each re-run and is never dropped."""
     check_curator(by, theme.campaign)
     if theme.parent_id is not None:
-        raise ValidationError({"__all__": ["Only a whole theme goes into the codebook."]})
+        raise ValidationError({"__all__": [_("Only a whole theme goes into the codebook.")]})
     with transaction.atomic():
         theme.pinned = pinned
         theme.save(update_fields=["pinned", "updated_at"])
@@ -81,9 +87,9 @@ def merge_themes(*, by: Membership, theme: Theme, into: Theme) -> Theme:
     conversations like either part keep landing in the merged theme); `theme` goes away."""
     check_curator(by, theme.campaign)
     if theme.pk == into.pk:
-        raise ValidationError({"into": ["A theme cannot be merged into itself."]})
+        raise ValidationError({"into": [_("A theme cannot be merged into itself.")]})
     if theme.campaign_id != into.campaign_id or theme.parent_id or into.parent_id:
-        raise ValidationError({"into": ["Choose another theme of the same campaign."]})
+        raise ValidationError({"into": [_("Choose another theme of the same campaign.")]})
     with transaction.atomic():
         into.vectors = np.vstack([into.vectors, theme.vectors])
         into.kept = True
@@ -103,10 +109,12 @@ def split_theme(*, by: Membership, theme: Theme) -> list[Theme]:
     none. The parts are new, kept themes; the split theme goes away."""
     check_curator(by, theme.campaign)
     if theme.parent_id is not None:
-        raise ValidationError({"__all__": ["Split the whole theme, not a sub-theme."]})
+        raise ValidationError({"__all__": [_("Split the whole theme, not a sub-theme.")]})
     assignments = list(ThemeAssignment.objects.filter(theme=theme))
     if len(assignments) < 2:
-        raise ValidationError({"__all__": ["A theme needs at least two conversations to split."]})
+        raise ValidationError(
+            {"__all__": [_("A theme needs at least two conversations to split.")]}
+        )
     vectors = _vectors_of(assignments)
     children = list(theme.children.all())
     if len(children) >= 2:
@@ -130,7 +138,9 @@ def split_theme(*, by: Membership, theme: Theme) -> list[Theme]:
         for k in (0, 1):
             members = [a for a, s in zip(assignments, side, strict=True) if s == k]
             if not members:
-                raise ValidationError({"__all__": ["These conversations are too alike to split."]})
+                raise ValidationError(
+                    {"__all__": [_("These conversations are too alike to split.")]}
+                )
             centroid = unit(vectors[[i for i, s in enumerate(side) if s == k]].mean(axis=0))
             names = grouping.name_groups(
                 [[texts.get(a.conversation_id, "") for a in members]],
@@ -187,7 +197,7 @@ def move_conversation(
     if conversation.organization_id != by.organization_id:
         raise PermissionDenied
     if to is not None and (to.campaign_id != conversation.campaign_id or to.parent_id):
-        raise ValidationError({"to": ["Choose a theme of this conversation's campaign."]})
+        raise ValidationError({"to": [_("Choose a theme of this conversation's campaign.")]})
     notes = notes_for_conversations([conversation.pk])
     score, digest, subtheme = 0.0, "", None
     if notes:
@@ -205,7 +215,7 @@ def move_conversation(
             .values_list("theme_id", flat=True)
             .first()
         )
-        assignment, _ = ThemeAssignment.objects.update_or_create(
+        assignment, _created = ThemeAssignment.objects.update_or_create(
             conversation=conversation,
             defaults={
                 "campaign_id": conversation.campaign_id,

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from heard.ids import IdChoiceField
 
@@ -8,8 +9,8 @@ from .models import Theme
 class RenameForm(forms.Form):
     name = forms.CharField(
         max_length=120,
-        label="Name",
-        help_text="Your own words for it; the label the notes gave it stays visible.",
+        label=_("Name"),
+        help_text=_("Your own words for it; the label the notes gave it stays visible."),
     )
 
 
@@ -20,9 +21,9 @@ class PinForm(forms.Form):
 class MergeForm(forms.Form):
     into = IdChoiceField(
         queryset=Theme.objects.none(),
-        label="Merge into",
-        empty_label="Choose a theme…",
-        error_messages={"invalid_choice": "Choose another theme of this campaign."},
+        label=_("Merge into"),
+        empty_label=_("Choose a theme…"),
+        error_messages={"invalid_choice": _("Choose another theme of this campaign.")},
     )
 
     def __init__(self, *args, theme: Theme, **kwargs):
@@ -39,9 +40,9 @@ class MoveForm(forms.Form):
     to = IdChoiceField(
         queryset=Theme.objects.none(),
         required=False,
-        empty_label="Unclear (no theme)",
-        label="Move to",
-        error_messages={"invalid_choice": "Choose a theme of this campaign."},
+        empty_label=_("Unclear (no theme)"),
+        label=_("Move to"),
+        error_messages={"invalid_choice": _("Choose a theme of this campaign.")},
     )
 
     def __init__(self, *args, campaign, **kwargs):

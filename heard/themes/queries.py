@@ -14,6 +14,7 @@ from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import Cast, Length, RowNumber, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.analysis.lexical import words
@@ -390,7 +391,7 @@ def _spread(membership, campaign, by_id: dict[int, ThemeSummary]):
         ]
     _lay_out_bars([s.months for s in by_id.values()])
     columns = [
-        PlaceColumn(key, places[key].name if key is not None else "No place noted", n)
+        PlaceColumn(key, places[key].name if key is not None else _("No place noted"), n)
         for key, n in place_totals.items()
     ]
     columns.sort(key=lambda c: (c.id is None, -c.total, c.name))

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign, Purpose
@@ -89,14 +90,24 @@ def theme_campaign(
     texts it has never seen. Returns the finished run."""
     if run is None:
         run = ThemeRun.objects.create(campaign=campaign)
-    _report(run, status=ThemeRun.Status.RUNNING, started_at=timezone.now(), stage="Reading notes")
+    _report(
+        run,
+        status=ThemeRun.Status.RUNNING,
+        started_at=timezone.now(),
+        stage=gettext_noop("Reading notes"),
+    )
     try:
         notes = notes_for_campaign(campaign.pk)
-        _report(run, note_count=len(notes), total=len(notes), stage="Understanding the notes")
+        _report(
+            run,
+            note_count=len(notes),
+            total=len(notes),
+            stage=gettext_noop("Understanding the notes"),
+        )
         vectors, newly = _embed_with_progress(notes, run, progress)
-        _report(run, newly_embedded=newly, stage="Finding themes")
+        _report(run, newly_embedded=newly, stage=gettext_noop("Finding themes"))
         plan = plan_run(campaign, notes, vectors)
-        _report(run, stage="Saving themes")
+        _report(run, stage=gettext_noop("Saving themes"))
         with transaction.atomic():
             preferred = _apply(campaign, notes, plan)
             counts = _recount(campaign)

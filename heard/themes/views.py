@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.accounts.queries import STAFF_ROLES, member_required
@@ -51,9 +52,9 @@ def run_themes(request, campaign_pk):
     runs.close_stale_runs(campaign=campaign)
     run, created = runs.request_run(by=request.membership, campaign=campaign)
     if created:
-        messages.success(request, "Finding themes again. This page shows the progress.")
+        messages.success(request, _("Finding themes again. This page shows the progress."))
     else:
-        messages.info(request, "Themes are already being found; this page shows the progress.")
+        messages.info(request, _("Themes are already being found; this page shows the progress."))
     return redirect("themes:campaign", campaign_pk=campaign.pk)
 
 
@@ -113,7 +114,9 @@ def rename(request, pk):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, f"Renamed to “{theme.name}”. Re-runs keep this theme.")
+            messages.success(
+                request, _("Renamed to “%(name)s”. Re-runs keep this theme.") % {"name": theme.name}
+            )
             return redirect("themes:detail", pk=theme.pk)
     return _conversations_page(request, theme.campaign, theme, rename=form, status=400)
 
@@ -132,9 +135,12 @@ def pin(request, pk):
     else:
         messages.success(
             request,
-            f"“{theme.title}” is in the campaign's codebook."
-            if pinned
-            else f"“{theme.title}” is out of the codebook.",
+            (
+                _("“%(title)s” is in the campaign's codebook.")
+                if pinned
+                else _("“%(title)s” is out of the codebook.")
+            )
+            % {"title": theme.title},
         )
     return _back(request, "themes:detail", pk=theme.pk)
 
@@ -152,7 +158,10 @@ def merge(request, pk):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, f"Merged “{title}” into “{into.title}”.")
+            messages.success(
+                request,
+                _("Merged “%(title)s” into “%(into)s”.") % {"title": title, "into": into.title},
+            )
             return redirect("themes:detail", pk=into.pk)
     return _conversations_page(request, theme.campaign, theme, merge=form, status=400)
 
@@ -168,7 +177,8 @@ def split(request, pk):
         return redirect("themes:detail", pk=theme.pk)
     messages.success(
         request,
-        f"Split into {len(parts)} themes: " + ", ".join(f"“{p.title}”" for p in parts) + ".",
+        _("Split into %(count)d themes: %(titles)s.")
+        % {"count": len(parts), "titles": ", ".join(f"“{p.title}”" for p in parts)},
     )
     return redirect("themes:campaign", campaign_pk=theme.campaign_id)
 
@@ -191,8 +201,11 @@ def move(request, campaign_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        where = f"“{to.title}”" if to else "the unclear conversations"
-        messages.success(request, f"Moved to {where}; re-runs leave it there.")
+        if to:
+            done = _("Moved to “%(title)s”; re-runs leave it there.") % {"title": to.title}
+        else:
+            done = _("Moved to the unclear conversations; re-runs leave it there.")
+        messages.success(request, done)
     return _back(request, "themes:campaign", campaign_pk=campaign.pk)
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class VotingConfig(AppConfig):
@@ -8,4 +9,4 @@ class VotingConfig(AppConfig):
     reads campaigns, themes and conversations' quotes; none of them reads it."""
 
     name = "heard.voting"
-    verbose_name = "Statement voting"
+    verbose_name = _("Statement voting")

@@ -4,6 +4,9 @@ the public ballot's one vote."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from heard.campaigns.models import Campaign, Event
 from heard.conversations.models import Quote
@@ -17,12 +20,17 @@ CHOICES = {"agree": Vote.Choice.AGREE, "disagree": Vote.Choice.DISAGREE, "pass":
 
 
 class PollForm(forms.Form):
-    title = forms.CharField(max_length=120, help_text="What voters see at the top of the page.")
-    campaign = IdChoiceField(queryset=Campaign.objects.none(), required=False)
+    title = forms.CharField(
+        max_length=120,
+        label=_("Title"),
+        help_text=_("What voters see at the top of the page."),
+    )
+    campaign = IdChoiceField(queryset=Campaign.objects.none(), required=False, label=_("Campaign"))
     event = IdChoiceField(
         queryset=Event.objects.none(),
         required=False,
-        help_text="The house meeting or event where people vote (optional).",
+        label=_("Event"),
+        help_text=_("The house meeting or event where people vote (optional)."),
     )
 
     def __init__(self, *args, campaigns, events, **kwargs):
@@ -33,11 +41,16 @@ class PollForm(forms.Form):
 
 class StatementsForm(forms.Form):
     texts = forms.CharField(
-        label="Add statements",
+        label=_("Add statements"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=20_000,
-        help_text=f"One per line, each at most {STATEMENT_MAX_CHARS} characters: something a "
-        "neighbour could agree or disagree with.",
+        help_text=format_lazy(
+            _(
+                "One per line, each at most {count} characters: something a neighbour could "
+                "agree or disagree with."
+            ),
+            count=STATEMENT_MAX_CHARS,
+        ),
     )
 
     def clean_texts(self) -> list[str]:
@@ -46,20 +59,22 @@ class StatementsForm(forms.Form):
         long = [line for line in lines if len(line) > STATEMENT_MAX_CHARS]
         if long:
             raise forms.ValidationError(
-                f"Keep each statement to {STATEMENT_MAX_CHARS} characters "
-                f"(“{long[0][:40]}…” has {len(long[0])})."
+                gettext("Keep each statement to %(most)d characters (“%(start)s…” has %(count)d).")
+                % {"most": STATEMENT_MAX_CHARS, "start": long[0][:40], "count": len(long[0])}
             )
         if not lines:
-            raise forms.ValidationError("Write at least one statement.")
+            raise forms.ValidationError(gettext("Write at least one statement."))
         return lines
 
 
 class StatementForm(forms.Form):
     text = forms.CharField(
-        max_length=STATEMENT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 2, "cols": 60})
+        max_length=STATEMENT_MAX_CHARS,
+        label=_("Statement"),
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
     )
     moderated_out = forms.BooleanField(
-        required=False, label="Moderate out (keep, but never show or score it)"
+        required=False, label=_("Moderate out (keep, but never show or score it)")
     )
 
 
@@ -79,11 +94,16 @@ class FromThemesForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("themes") and not data.get("quotes"):
-            raise forms.ValidationError("Tick at least one theme or quote.")
+            raise forms.ValidationError(gettext("Tick at least one theme or quote."))
         return data
 
 
-PAPER_CHOICES = [("", "Blank"), ("agree", "Agree"), ("disagree", "Disagree"), ("pass", "Pass")]
+PAPER_CHOICES = [
+    ("", _("Blank")),
+    ("agree", _("Agree")),
+    ("disagree", _("Disagree")),
+    ("pass", _("Pass")),
+]
 
 
 class PaperSheetForm(forms.Form):
@@ -117,7 +137,7 @@ class VoteForm(forms.Form):
     def clean_statement(self) -> int:
         statement = parse_id(self.cleaned_data["statement"])
         if statement is None:
-            raise forms.ValidationError("Unknown statement.")
+            raise forms.ValidationError(gettext("Unknown statement."))
         return statement
 
     @property

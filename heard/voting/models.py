@@ -13,6 +13,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 #: Polis keeps statements short enough to read on a phone in one go.
 STATEMENT_MAX_CHARS = 140
@@ -79,8 +80,8 @@ class Voter(models.Model):
     """One phone (by its device id) or one paper sheet."""
 
     class Kind(models.TextChoices):
-        DEVICE = "device", "Phone"
-        PAPER = "paper", "Paper sheet"
+        DEVICE = "device", _("Phone")
+        PAPER = "paper", _("Paper sheet")
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="voters")
     kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.DEVICE)
@@ -106,9 +107,9 @@ class Voter(models.Model):
 class Vote(models.Model):
     class Choice(models.IntegerChoices):
         # Polis's openData signs: 1 agree, -1 disagree, 0 pass.
-        AGREE = 1, "Agree"
-        DISAGREE = -1, "Disagree"
-        PASS = 0, "Pass / unsure"
+        AGREE = 1, _("Agree")
+        DISAGREE = -1, _("Disagree")
+        PASS = 0, _("Pass / unsure")
 
     voter = models.ForeignKey(Voter, on_delete=models.CASCADE, related_name="votes")
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="votes")

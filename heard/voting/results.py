@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from heard.opinions.maths import find_opinion_groups
 
@@ -101,10 +103,14 @@ class PollResults:
         """The map's dots as SVG markup, built here rather than in a template loop (2,000 dots
         took the template most of a second). Only numbers, our colours and group letters go in:
         no text anybody typed."""
-        return mark_safe(  # noqa: S308 - numbers and constants only, see above
+        not_grouped = escape(_("Not grouped"))
+        names = {
+            p.letter: escape(_("Group %(letter)s") % {"letter": p.letter}) for p in self.points
+        }
+        return mark_safe(  # noqa: S308 - numbers, constants and escaped words only, see above
             "".join(
                 f'<circle cx="{p.x}" cy="{p.y}" r="4" fill="{p.colour}"><title>'
-                f"{'Group ' + p.letter if p.letter else 'Not grouped'}</title></circle>"
+                f"{names[p.letter] if p.letter else not_grouped}</title></circle>"
                 for p in self.points
             )
         )

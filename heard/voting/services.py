@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign, Event
@@ -33,7 +34,7 @@ VOTER_CACHE_SECONDS = 6 * 60 * 60
 
 def _staff(by: Membership) -> None:
     if not by.is_staff_role:
-        raise PermissionDenied("Only organizers and administrators manage polls.")
+        raise PermissionDenied(_("Only organizers and administrators manage polls."))
 
 
 def _ours(by: Membership, poll: Poll) -> None:
@@ -59,7 +60,7 @@ def create_poll(
     _check_links(by, campaign, event)
     title = clean_text(title)
     if not title:
-        raise ValidationError({"title": ["Give the poll a title."]})
+        raise ValidationError({"title": [_("Give the poll a title.")]})
     return Poll.objects.create(
         organization=by.organization,
         title=title,
@@ -77,7 +78,7 @@ def change_poll(
     _check_links(by, campaign, event)
     title = clean_text(title)
     if not title:
-        raise ValidationError({"title": ["Give the poll a title."]})
+        raise ValidationError({"title": [_("Give the poll a title.")]})
     poll.title, poll.campaign, poll.event = title, campaign, event
     poll.save(update_fields=["title", "campaign", "event"])
     return poll
@@ -87,7 +88,7 @@ def set_poll_open(*, by: Membership, poll: Poll, is_open: bool) -> Poll:
     _staff(by)
     _ours(by, poll)
     if is_open and not ballot_of(poll).exists():
-        raise ValidationError("Add at least one statement before opening the poll.")
+        raise ValidationError(_("Add at least one statement before opening the poll."))
     poll.is_open = is_open
     poll.save(update_fields=["is_open"])
     return poll
@@ -113,7 +114,8 @@ def add_statements(
             raise ValidationError(
                 {
                     "texts": [
-                        f"Keep each statement to {STATEMENT_MAX_CHARS} characters: “{text[:40]}…”"
+                        _("Keep each statement to %(most)d characters: “%(start)s…”")
+                        % {"most": STATEMENT_MAX_CHARS, "start": text[:40]}
                     ]
                 }
             )
@@ -122,7 +124,13 @@ def add_statements(
     with transaction.atomic():
         count = poll.statements.count()
         if count + len(cleaned) > MAX_STATEMENTS:
-            raise ValidationError({"texts": [f"A poll holds at most {MAX_STATEMENTS} statements."]})
+            raise ValidationError(
+                {
+                    "texts": [
+                        _("A poll holds at most %(most)d statements.") % {"most": MAX_STATEMENTS}
+                    ]
+                }
+            )
         start = (poll.statements.aggregate(last=Max("position"))["last"] or 0) + 1
         made = [
             Statement.objects.create(
@@ -161,7 +169,7 @@ def add_from_themes(
         raise ValidationError(
             {
                 "quotes": [
-                    "Only a quote shared publicly can go on a ballot anyone with the link sees."
+                    _("Only a quote shared publicly can go on a ballot anyone with the link sees.")
                 ]
             }
         )
@@ -181,16 +189,18 @@ def change_statement(*, by: Membership, statement: Statement, text: str, moderat
     _ours(by, statement.poll)
     text = clean_text(text)
     if not text:
-        raise ValidationError({"text": ["A statement needs words (or tick “Moderate out”)."]})
+        raise ValidationError({"text": [_("A statement needs words (or tick “Moderate out”).")]})
     if len(text) > STATEMENT_MAX_CHARS:
-        raise ValidationError({"text": [f"At most {STATEMENT_MAX_CHARS} characters."]})
+        raise ValidationError(
+            {"text": [_("At most %(most)d characters.") % {"most": STATEMENT_MAX_CHARS}]}
+        )
     clash = (
         Statement.objects.filter(poll=statement.poll, text__iexact=text)
         .exclude(pk=statement.pk)
         .exists()
     )
     if clash:
-        raise ValidationError({"text": ["The poll already has this statement."]})
+        raise ValidationError({"text": [_("The poll already has this statement.")]})
     statement.text, statement.moderated_out = text, moderated_out
     statement.save(update_fields=["text", "moderated_out", "updated_at"])
     return statement
@@ -211,11 +221,11 @@ def cast_vote(*, poll: Poll, device_id: str, statement_id: int, choice: int) -> 
     out, is refused. The phone's voter row is made at its first vote, not when the page opens.
     """
     if not poll.is_open:
-        raise PermissionDenied("This poll is closed.")
+        raise PermissionDenied(_("This poll is closed."))
     if choice not in Vote.Choice.values:
-        raise ValidationError("Agree, disagree or pass.")
+        raise ValidationError(_("Agree, disagree or pass."))
     if statement_id not in ballot_ids(poll):
-        raise ValidationError("That statement is not on this poll.")
+        raise ValidationError(_("That statement is not on this poll."))
     voter_id = _voter_of(poll, device_key(device_id))
     return _upsert(voter_id, {statement_id: choice})[0]
 
@@ -261,15 +271,15 @@ def record_paper_sheet(*, by: Membership, poll: Poll, answers: dict[int, int | N
     house meetings); who recorded it is kept, never who filled it in."""
     _ours(by, poll)
     if not poll.is_open:
-        raise ValidationError("This poll is closed: open it again to record more sheets.")
+        raise ValidationError(_("This poll is closed: open it again to record more sheets."))
     on_ballot = set(ballot_ids(poll))
     if set(answers) - on_ballot:
-        raise ValidationError("The sheet names a statement that is not on this poll.")
+        raise ValidationError(_("The sheet names a statement that is not on this poll."))
     if any(c is not None and c not in Vote.Choice.values for c in answers.values()):
-        raise ValidationError("Agree, disagree, pass or blank.")
+        raise ValidationError(_("Agree, disagree, pass or blank."))
     chosen = {s: c for s, c in answers.items() if c is not None}
     if not chosen:
-        raise ValidationError("The sheet is blank: mark at least one statement.")
+        raise ValidationError(_("The sheet is blank: mark at least one statement."))
     with transaction.atomic():
         voter = Voter.objects.create(poll=poll, kind=Voter.Kind.PAPER, recorded_by=by.user)
         _upsert(voter.pk, chosen)

@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -72,7 +74,7 @@ def poll_new(request):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, "Poll made. Add its statements, then open it.")
+            messages.success(request, _("Poll made. Add its statements, then open it."))
             return redirect("voting:poll", pk=poll.pk)
     return render(request, "voting/new.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -90,12 +92,16 @@ def poll_detail(request, pk):
         try:
             if which == "poll":
                 services.change_poll(by=membership, poll=poll, **poll_form.cleaned_data)
-                messages.success(request, "Poll saved.")
+                messages.success(request, _("Poll saved."))
             else:
                 made = services.add_statements(
                     by=membership, poll=poll, texts=add_form.cleaned_data["texts"]
                 )
-                messages.success(request, f"{len(made)} statement(s) added.")
+                messages.success(
+                    request,
+                    ngettext("%(count)d statement added.", "%(count)d statements added.", len(made))
+                    % {"count": len(made)},
+                )
         except ValidationError as error:
             show_refusal(bound, error)
         else:
@@ -123,7 +129,7 @@ def poll_detail(request, pk):
             "on_ballot": len(on_ballot),
             "link": link,
             "qr": segno.make(link, error="m").svg_inline(
-                scale=4, border=2, light="#fff", title="QR code of the poll's link"
+                scale=4, border=2, light="#fff", title=_("QR code of the poll's link")
             ),
         },
         status=400 if request.method == "POST" else 200,
@@ -147,7 +153,8 @@ def poll_open(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, "The poll is open: share its link." if poll.is_open else "The poll is closed."
+            request,
+            _("The poll is open: share its link.") if poll.is_open else _("The poll is closed."),
         )
     return redirect("voting:poll", pk=poll.pk)
 
@@ -164,9 +171,9 @@ def statement_change(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "Statement saved.")
+            messages.success(request, _("Statement saved."))
     else:
-        messages.error(request, "A statement needs words, at most 140 characters.")
+        messages.error(request, _("A statement needs words, at most 140 characters."))
     return redirect("voting:poll", pk=statement.poll_id)
 
 
@@ -188,7 +195,11 @@ def from_themes(request, pk):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, f"{len(made)} statement(s) added.")
+            messages.success(
+                request,
+                ngettext("%(count)d statement added.", "%(count)d statements added.", len(made))
+                % {"count": len(made)},
+            )
             return redirect("voting:poll", pk=poll.pk)
     return render(
         request,
@@ -210,7 +221,7 @@ def paper_sheet(request, pk):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, "Sheet recorded. Next sheet:")
+            messages.success(request, _("Sheet recorded. Next sheet:"))
             return redirect("voting:paper", pk=poll.pk)
     return render(
         request,

@@ -3,6 +3,7 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from heard.privacy.audit import kind_label
 from heard.privacy.models import Action
@@ -17,7 +18,7 @@ PAGES = {"people.person": "people:detail", "conversations.conversation": "conver
 def audit_record(event) -> str:
     if not event.object_kind:
         return ""
-    text = f"{kind_label(event.object_kind)} #{event.object_id}"
+    text = _("%(kind)s #%(id)s") % {"kind": kind_label(event.object_kind), "id": event.object_id}
     if event.action in (Action.ERASED, Action.DELETED):
         return text  # nothing left to open
     try:
