@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
+from django.views.i18n import JavaScriptCatalog
 
 from heard.api.v1 import api
 from heard.ids import IdConverter
@@ -47,6 +48,8 @@ urlpatterns = [
     path("api/tokens/", include("heard.api.urls")),
     # The JSON API: /api/v1/…, its schema at /api/openapi.json, interactive docs at /api/docs.
     path("api/", api.urls),
-    path("", include("heard.offline.urls")),  # /sw.js, /offline/kit.json
+    path("", include("heard.offline.urls")),  # /sw.js, /offline/kit.json, /offline/
+    # The scripts' words in the reader's language (djangojs catalogues); kept for no signal too.
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
 ]

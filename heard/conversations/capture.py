@@ -156,8 +156,15 @@ class Capture:
         said = []
         for form in self._each_form():
             for name, errors in form.errors.items():
-                where = "" if name == "__all__" else f"{self.describe(form.add_prefix(name))}: "
-                said += [f"{where}{error}" for error in errors]
+                if name == "__all__":
+                    said += [str(error) for error in errors]
+                    continue
+                where = self.describe(form.add_prefix(name))
+                # Translators: a refusal of the outbox: the field, then what is wrong with it.
+                said += [
+                    _("%(field)s: %(problem)s") % {"field": where, "problem": error}
+                    for error in errors
+                ]
         for formset in self.all_forms[1:]:
             if formset.is_bound:
                 said += [str(error) for error in formset.non_form_errors()]
@@ -235,10 +242,10 @@ def follow_merges(data, membership: Membership) -> tuple[QueryDict | None, list[
 
 
 def _merged_note(person: Person) -> str:
-    return (
-        f"Someone named here was merged into {person.name}'s record after this was typed: "
-        f"it is saved with {person.name}."
-    )
+    return _(
+        "Someone named here was merged into %(name)s's record after this was typed: "
+        "it is saved with %(name)s."
+    ) % {"name": person.name}
 
 
 def switch_guide(data, *, shown: Campaign | None, chosen: Campaign) -> tuple[QueryDict, str]:

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
@@ -34,7 +35,7 @@ from .views import say_recorded
 
 def _signed_out():
     return JsonResponse(
-        {"status": "signed_out", "reasons": ["Sign in again to send what is waiting."]},
+        {"status": "signed_out", "reasons": [_("Sign in again to send what is waiting.")]},
         status=401,
     )
 
@@ -55,7 +56,7 @@ def sync(request):
 def _receive(request):
     membership = request.membership
     if request.oversized:
-        return _answer("refused", 422, ["What was sent is too large: open it to check it."])
+        return _answer("refused", 422, [_("What was sent is too large: open it to check it.")])
     data = request.POST
     campaign = campaign_in(campaigns_for(membership), data.get("guide") or data.get("campaign"))
     capture = Capture.build(

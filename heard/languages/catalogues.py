@@ -21,8 +21,12 @@ from django.core.management import call_command
 
 PACKAGE = Path(__file__).resolve().parent.parent
 #: Folders of the package that are no app and hold no message of the web pages: the pure-Python
-#: analysis library and the static files (capture.js's few words wait for the offline rewrite).
+#: analysis library, and the static files (their scripts' words are the package's djangojs
+#: catalogue, see `make_catalogues`).
 NOT_MESSAGES = ("analysis", "static", "locale", "__pycache__")
+#: The scripts with words (heard/static/heard/*.js): one djangojs catalogue for the package,
+#: served by Django's JavaScriptCatalog at /jsi18n/.
+SCRIPTS = Path("static")
 #: Command-line faces that run without Django's settings, so they speak English only.
 COMMAND_LINE = ("cli.py", "themes_cli.py", "settings.py", "wsgi.py", "asgi.py")
 
@@ -92,6 +96,24 @@ def make_catalogues(root: Path = PACKAGE.parent, languages: list[str] | None = N
             po = catalogue.po(language, root)
             if po.exists():
                 _tidy_header(po, language)
+    package = root / PACKAGE.name
+    skip = [p.name for p in package.iterdir() if p.is_dir() and p.name != SCRIPTS.name]
+    with override_settings(LOCALE_PATHS=[]), contextlib.chdir(package):
+        call_command(
+            "makemessages",
+            locale=languages,
+            domain="djangojs",
+            extensions=["js"],
+            ignore_patterns=skip,
+            no_obsolete=True,
+            no_wrap=True,
+            add_location="file",
+            verbosity=0,
+        )
+    for language in languages:
+        scripts = package / "locale" / language / "LC_MESSAGES" / "djangojs.po"
+        if scripts.exists():
+            _tidy_header(scripts, language)
 
 
 def _tidy_header(po_path: Path, language: str) -> None:
@@ -192,7 +214,7 @@ def copy_sources(destination: Path, root: Path = PACKAGE.parent) -> Path:
     `destination`, to remake the catalogues there without touching the real ones."""
     source = root / PACKAGE.name
     for path in source.rglob("*"):
-        if not path.is_file() or path.suffix not in {".py", ".html", ".txt", ".po"}:
+        if not path.is_file() or path.suffix not in {".py", ".html", ".txt", ".po", ".js"}:
             continue
         if "__pycache__" in path.parts:
             continue

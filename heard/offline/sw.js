@@ -70,8 +70,8 @@ self.addEventListener("fetch", (event) => {
   if (HEARD.assets.includes(url.pathname)) {
     event.respondWith(caches.match(request, { cacheName: ASSETS, ignoreSearch: true })
       .then((hit) => hit || fetch(request)));
-  } else if (url.pathname === HEARD.capture) {
-    event.respondWith(capturePage(request, url));
+  } else if (url.pathname === HEARD.capture || url.pathname === HEARD.catalogue) {
+    event.respondWith(keptPage(request, url));
   } else if (url.pathname === HEARD.peopleSearch) {
     event.respondWith(findPeople(request, url));
   } else if (request.mode === "navigate") {
@@ -90,14 +90,15 @@ function patiently(request, keep) {
   return { first: Promise.race([network.catch(() => null), late]), network };
 }
 
-async function capturePage(request, url) {
+// The capture page (and the scripts' words): the network's if it answers in time, else the
+// phone's copy: that campaign's page, else the member's usual one, else the offline page.
+async function keptPage(request, url) {
   const cache = await caches.open(PRIVATE);
   const { first } = patiently(request, (response) => cache.put(url.href, response));
   const answer = await first;
   if (answer) return answer;
-  // The campaign's own page, else the member's usual one, else the offline page.
-  return (await cache.match(url.href)) || (await cache.match(HEARD.capture)) ||
-    (await caches.match(HEARD.offlinePage));
+  return (await cache.match(url.href)) ||
+    (url.pathname === HEARD.capture ? (await cache.match(HEARD.capture)) || (await caches.match(HEARD.offlinePage)) : Response.error());
 }
 
 // Finding someone with no signal: the same people, from the phone's copy of the turf, matched

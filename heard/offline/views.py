@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -27,7 +28,6 @@ ASSETS = (
     "heard/heard.css",
     "heard/capture.js",
     "heard/outbox.js",
-    "heard/offline.html",
     "heard/manifest.webmanifest",
     "heard/icons/heard-192.png",
     "heard/icons/heard-512.png",
@@ -45,7 +45,8 @@ def _worker_script() -> str:
     settings = {
         "version": digest.hexdigest()[:16],
         "assets": [static(name) for name in ASSETS],
-        "offlinePage": static("heard/offline.html"),
+        "offlinePage": reverse("offline:page"),
+        "catalogue": reverse("javascript-catalog"),
         "capture": reverse("conversations:new"),
         "kit": reverse("offline:kit"),
         "peopleSearch": reverse("people:search"),
@@ -61,16 +62,24 @@ def service_worker(request):
 
 
 @require_GET
+def no_signal(request):
+    """Shown by the service worker for a page that needs the network when there is none."""
+    return render(request, "offline/no_signal.html")
+
+
+@require_GET
 @member_required()
 def kit(request):
     """What the phone keeps for this member: the capture page of each open campaign, and the
     people they may see (names, neighbourhood and household only, as the typeahead shows)."""
     capture = reverse("conversations:new")
     open_campaigns = campaigns_for(request.membership).filter(is_active=True).order_by("pk")
+    # In the member's language as it is now: the next refresh follows a change.
+    own = [reverse("offline:page"), reverse("javascript-catalog")]
     return JsonResponse(
         {
             "member": request.membership.pk,
-            "pages": [capture] + [f"{capture}?campaign={c.pk}" for c in open_campaigns],
+            "pages": own + [capture] + [f"{capture}?campaign={c.pk}" for c in open_campaigns],
             "people": reverse("people:turf"),
         }
     )

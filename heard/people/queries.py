@@ -219,6 +219,14 @@ HOLDING_NAMES = {
     "commitments.Commitment.person": _("commitments"),
     "leadership.Assessment.person": _("leader signals"),
     "common_ground.PersonSide.person": _("sides"),
+    "plans.PlanAction.owner_person": _("actions in plans"),
+    "smallgroups.CriticalFriend.person": _("critical friend roles"),
+    "smallgroups.SmallGroup.friend_person": _("small groups as critical friend"),
+    "smallgroups.GroupSeat.person": _("small-group seats"),
+    "smallgroups.Lock.person_a": _("small-group pairings"),
+    "smallgroups.Lock.person_b": _("small-group pairings"),
+    "spaces.Regular.person": _("places they go"),
+    "people.MergedRecord.into": _("records merged into this one before"),
 }
 
 

@@ -308,6 +308,7 @@ PAGES += [
     Page("people:turf"),
     Page("conversations:sync", anonymous=401),
     Page("offline:kit"),
+    Page("offline:page", anonymous=200, loner=200),  # "No signal": nobody's data
     Page("offline:service_worker", anonymous=200, loner=200),
 ]
 

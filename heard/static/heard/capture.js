@@ -4,6 +4,11 @@
 // doorstep with no signal loses nothing. The form still posts without JavaScript.
 (function () {
   "use strict";
+  // The words are Django's JavaScript catalogue's (/jsi18n/, kept on the phone for no signal);
+  // without it, English.
+  const gettext = window.gettext || ((text) => text);
+  const ngettext = window.ngettext || ((one, many, n) => (n === 1 ? one : many));
+  const interpolate = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => String(values[key]));
   const search = document.getElementById("person-search");
   const results = document.getElementById("person-results");
   const chosen = document.getElementById("chosen-people");
@@ -22,7 +27,7 @@
     hidden.dataset.name = person.name;
     const remove = document.createElement("button");
     remove.type = "button"; remove.className = "remove"; remove.textContent = "×";
-    remove.setAttribute("aria-label", "Remove " + person.name);
+    remove.setAttribute("aria-label", interpolate(gettext("Remove %(name)s"), { name: person.name }));
     chip.append(hidden, remove);
     chosen.append(chip);
     results.replaceChildren();
@@ -94,7 +99,7 @@
           }));
           if (!data.results.length) {
             const li = document.createElement("li");
-            li.textContent = "Nobody found: add them below as someone new.";
+            li.textContent = gettext("Nobody found: add them below as someone new.");
             results.replaceChildren(li);
           }
         } catch (err) { /* poor signal: the volunteer can still add the person as new */ }
@@ -235,7 +240,7 @@
     const row = holder.firstElementChild;
     row.querySelector("input[name$='-prompt']").value = prompt;
     row.querySelector("textarea").value = text;
-    row.querySelector("label[for$='-text']").textContent = prompt || "An answer typed for the other guide";
+    row.querySelector("label[for$='-text']").textContent = prompt || gettext("An answer typed for the other guide");
     document.getElementById("carried-forms").append(row);
     total.value = index + 1;
     box.hidden = false;
@@ -297,13 +302,13 @@
     const mistakes = [];
     const someone = chosen.querySelector("input[name=people]") ||
       Array.from(form.querySelectorAll("input[name^='new-'][name$='-name']")).some((i) => i.value.trim());
-    if (!someone) mistakes.push("Who did you talk with? Find or add a person.");
+    if (!someone) mistakes.push(gettext("Who did you talk with? Find or add a person."));
     const heard = Array.from(form.querySelectorAll("textarea[name^=answer_], textarea[name^='quote-'][name$='-text']"))
       .some((area) => area.value.trim());
-    if (!heard) mistakes.push("The conversation is empty: write down at least one thing you heard.");
-    if (!form.elements.namedItem("venue") || !form.elements.namedItem("venue").value) mistakes.push("Venue: choose where you talked.");
+    if (!heard) mistakes.push(gettext("The conversation is empty: write down at least one thing you heard."));
+    if (!form.elements.namedItem("venue") || !form.elements.namedItem("venue").value) mistakes.push(gettext("Venue: choose where you talked."));
     const day = form.elements.namedItem("held_on");
-    if (day && !day.value) mistakes.push("Date: give the day of the conversation.");
+    if (day && !day.value) mistakes.push(gettext("Date: give the day of the conversation."));
     return mistakes;
   }
 
@@ -352,7 +357,7 @@
     }
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
-    button.textContent = "Saving…";
+    button.textContent = gettext("Saving…");
     const item = {
       id: clientId.value, member: Outbox.member, fields: fields(), summary: summary(),
       state: "waiting", reasons: [], savedAt: new Date().toISOString(),
@@ -387,11 +392,23 @@
     const status = panel.querySelector("[data-outbox-status]");
     const parts = [];
     if (waiting) {
-      parts.push((waiting === 1 ? "1 conversation is" : waiting + " conversations are") + " waiting to send" +
-        (navigator.onLine ? "." : ": no signal. They go by themselves when it comes back."));
+      parts.push(interpolate(navigator.onLine
+        ? ngettext("%(count)s conversation is waiting to send.", "%(count)s conversations are waiting to send.", waiting)
+        : ngettext("%(count)s conversation is waiting to send: no signal. It goes by itself when it comes back.",
+          "%(count)s conversations are waiting to send: no signal. They go by themselves when it comes back.", waiting),
+      { count: waiting }));
     }
-    if (items.length - waiting) parts.push((items.length - waiting) + " could not be stored: open each to fix it.");
-    if (others) parts.push(others + " saved by someone else on this phone: they are sent when that person signs in.");
+    const stuck = items.length - waiting;
+    if (stuck) {
+      parts.push(interpolate(ngettext("%(count)s could not be stored: open it to fix it.",
+        "%(count)s could not be stored: open each to fix it.", stuck), { count: stuck }));
+    }
+    if (others) {
+      parts.push(interpolate(ngettext(
+        "%(count)s saved by someone else on this phone: it is sent when that person signs in.",
+        "%(count)s saved by someone else on this phone: they are sent when that person signs in.", others),
+      { count: others }));
+    }
     status.textContent = parts.join(" ");
     panel.querySelector("[data-send-now]").hidden = !waiting;
   }
@@ -406,7 +423,7 @@
     const li = document.createElement("li");
     li.className = "outbox-item outbox-" + item.state;
     const who = document.createElement("strong");
-    who.textContent = (item.summary.people || []).join(", ") || "Someone";
+    who.textContent = (item.summary.people || []).join(", ") || gettext("Someone");
     const what = document.createElement("span");
     what.className = "muted";
     what.textContent = " · " + [item.summary.campaign, day(item.summary.heldOn)].filter(Boolean).join(" · ") +
@@ -414,10 +431,10 @@
     const state = document.createElement("p");
     state.className = "small";
     state.textContent = {
-      waiting: "Waiting to send." + (item.problem ? " " + item.problem : ""),
-      fixing: "Opened to fix: save it again to send it.",
-      refused: "Not stored:",
-      ask: "Waiting for you:",
+      waiting: gettext("Waiting to send.") + (item.problem ? " " + item.problem : ""),
+      fixing: gettext("Opened to fix: save it again to send it."),
+      refused: gettext("Not stored:"),
+      ask: gettext("Waiting for you:"),
     }[item.state] || "";
     li.append(who, what, state);
     if (item.reasons && item.reasons.length && (item.state === "refused" || item.state === "ask")) {
@@ -428,12 +445,12 @@
     }
     if (item.state !== "waiting") {
       const fix = document.createElement("button");
-      fix.type = "button"; fix.className = "link"; fix.textContent = "Open to fix";
+      fix.type = "button"; fix.className = "link"; fix.textContent = gettext("Open to fix");
       fix.addEventListener("click", () => openToFix(item));
       const drop = document.createElement("button");
-      drop.type = "button"; drop.className = "link danger"; drop.textContent = "Delete";
+      drop.type = "button"; drop.className = "link danger"; drop.textContent = gettext("Delete");
       drop.addEventListener("click", async () => {
-        if (window.confirm("Delete this conversation from the phone? It has not been stored in Heard.")) {
+        if (window.confirm(gettext("Delete this conversation from the phone? It has not been stored in Heard."))) {
           await Outbox.outbox.remove(item.id);
         }
       });
@@ -459,8 +476,8 @@
     });
     const saved = sessionStorage.getItem("heard:saved");
     sessionStorage.removeItem("heard:saved");
-    if (saved === "waiting") say("Saved on this phone. It will be sent when there is signal. Ready for the next conversation.", "success");
-    if (saved === "signed_out") say("Saved on this phone. Sign in again to send it.", "info");
+    if (saved === "waiting") say(gettext("Saved on this phone. It will be sent when there is signal. Ready for the next conversation."), "success");
+    if (saved === "signed_out") say(gettext("Saved on this phone. Sign in again to send it."), "info");
     // A page the server sent back with mistakes shows what was posted: that is the draft now.
     const draft = form.dataset.posted ? null : await Outbox.drafts.get(draftKey).catch(() => null);
     const asked = new URL(window.location.href).searchParams.has("campaign");
@@ -473,12 +490,16 @@
     }
     if (draft) {
       const moved = restore(draft);
-      const note = say("Your unsaved conversation is back, as you left it" +
-        (moved ? " (" + moved + " answer" + (moved === 1 ? "" : "s") + " moved to this guide)" : "") + ". ", "info");
+      const note = say((moved
+        ? interpolate(ngettext(
+          "Your unsaved conversation is back, as you left it (%(count)s answer moved to this guide).",
+          "Your unsaved conversation is back, as you left it (%(count)s answers moved to this guide).",
+          moved), { count: moved })
+        : gettext("Your unsaved conversation is back, as you left it.")) + " ", "info");
       const discard = document.createElement("button");
-      discard.type = "button"; discard.className = "link"; discard.textContent = "Start a new one instead";
+      discard.type = "button"; discard.className = "link"; discard.textContent = gettext("Start a new one instead");
       discard.addEventListener("click", async () => {
-        if (!window.confirm("Throw away what you typed?")) return;
+        if (!window.confirm(gettext("Throw away what you typed?"))) return;
         await Outbox.drafts.remove(draftKey);
         window.location.replace(window.location.pathname + window.location.search);
       });

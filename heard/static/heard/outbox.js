@@ -9,6 +9,11 @@
 // It also registers the service worker (heard/offline/sw.js) and empties the phone at logout.
 (function () {
   "use strict";
+  // The words are Django's JavaScript catalogue's (/jsi18n/, kept on the phone for no signal);
+  // without it, English.
+  const gettext = window.gettext || ((text) => text);
+  const ngettext = window.ngettext || ((one, many, n) => (n === 1 ? one : many));
+  const interpolate = (text, values) => text.replace(/%\((\w+)\)s/g, (_, key) => String(values[key]));
   const body = document.body;
   const member = body.dataset.member || "";
   const SYNC = body.dataset.sync || "/conversations/sync/";
@@ -108,13 +113,13 @@
         }
         if ([409, 413, 422].includes(response.status)) {
           item.state = said.status === "ask" ? "ask" : "refused";
-          item.reasons = said.reasons || ["The server refused it."];
+          item.reasons = said.reasons || [gettext("The server refused it.")];
           await outbox.update(item);
           return { status: item.state, reasons: item.reasons };
         }
-        return await stillWaiting(item, "The server could not take it just now (" + response.status + "): it will try again.");
+        return await stillWaiting(item, interpolate(gettext("The server could not take it just now (%(status)s): it will try again."), { status: response.status }));
       }
-      return await stillWaiting(item, "The server could not check who you are: it will try again.");
+      return await stillWaiting(item, gettext("The server could not check who you are: it will try again."));
     } catch (error) {
       return await stillWaiting(item, "");
     }
@@ -191,10 +196,10 @@
     logout.addEventListener("submit", async (event) => {
       event.preventDefault();
       const unsent = (await mine()).length;
-      if (unsent && !window.confirm(
-        (unsent === 1 ? "1 conversation saved on this phone has" : unsent + " conversations saved on this phone have") +
-        " not been sent yet. Logging out deletes " + (unsent === 1 ? "it" : "them") +
-        " from this phone. Log out anyway?")) return;
+      if (unsent && !window.confirm(interpolate(ngettext(
+        "%(count)s conversation saved on this phone has not been sent yet. Logging out deletes it from this phone. Log out anyway?",
+        "%(count)s conversations saved on this phone have not been sent yet. Logging out deletes them from this phone. Log out anyway?",
+        unsent), { count: unsent }))) return;
       await forget();
       logout.submit();
     });
@@ -207,8 +212,8 @@
     const waiting = items.length - refused;
     document.querySelectorAll("[data-outbox-count]").forEach((badge) => {
       const parts = [];
-      if (waiting) parts.push(waiting + " waiting to send");
-      if (refused) parts.push(refused + " to fix");
+      if (waiting) parts.push(interpolate(ngettext("%(count)s waiting to send", "%(count)s waiting to send", waiting), { count: waiting }));
+      if (refused) parts.push(interpolate(ngettext("%(count)s to fix", "%(count)s to fix", refused), { count: refused }));
       badge.textContent = parts.join(" · ");
       badge.hidden = !parts.length;
       badge.classList.toggle("needs-fixing", refused > 0);
