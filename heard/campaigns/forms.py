@@ -4,10 +4,24 @@ from django import forms
 
 from heard.ids import IdChoiceField
 
+from .languages import interface_languages, is_bidi, language_choices, name_of
 from .models import Campaign, Event, GuideQuestion, SignUp, date_out_of_bounds
+
+MAX_LANGUAGES = 6
 
 
 class CampaignForm(forms.ModelForm):
+    # Not required: a form posted without it (a script, an older page) keeps the languages.
+    main_language = forms.ChoiceField(
+        required=False,
+        label="Main language of the guide",
+        help_text="Every question is written in it; volunteers see it where another language "
+        "of the guide lacks a question.",
+    )
+    other_languages = forms.MultipleChoiceField(
+        label="Also listening in", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
     class Meta:
         model = Campaign
         fields = ["name", "description", "starts_on", "ends_on", "is_active"]
@@ -17,18 +31,56 @@ class CampaignForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def clean_starts_on(self):
-        return _within_bounds(self.cleaned_data["starts_on"])
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = language_choices()
+        self.fields["main_language"].choices = choices
+        self.fields["other_languages"].choices = choices
+        languages = self.instance.languages or [self.instance.main_language]
+        self.initial.setdefault("main_language", languages[0])
+        self.initial.setdefault("other_languages", languages[1:])
 
-    def clean_ends_on(self):
-        return _within_bounds(self.cleaned_data["ends_on"])
+    def common_language_boxes(self):
+        """The checkboxes shown first: the interface's languages and those already chosen;
+        the rest wait behind "More languages"."""
+        shown = set(interface_languages()) | set(self["other_languages"].value() or [])
+        return [box for box in self["other_languages"] if box.data["value"] in shown]
+
+    def more_language_boxes(self):
+        shown = {box.data["value"] for box in self.common_language_boxes()}
+        return [box for box in self["other_languages"] if box.data["value"] not in shown]
 
     def clean(self):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", "The campaign ends before it starts.")
+        main = cleaned.get("main_language")
+        if not main:
+            cleaned["other_languages"] = self.initial["other_languages"]
+            main = self.initial["main_language"]
+        if main:
+            others = [c for c in cleaned.get("other_languages") or [] if c != main]
+            if len(others) + 1 > MAX_LANGUAGES:
+                self.add_error(
+                    "other_languages", f"At most {MAX_LANGUAGES} languages for one guide."
+                )
+            self.instance.languages = [main, *others]
         return cleaned
+
+    def languages(self) -> list[str]:
+        """The languages chosen, main first: those posted when they are valid, else those
+        stored (a guide is shown in them)."""
+        if self.is_bound and self.is_valid():
+            return self.instance.languages
+        stored = self.instance.languages if self.instance.pk else None
+        return stored or [self.initial["main_language"]]
+
+    def clean_starts_on(self):
+        return _within_bounds(self.cleaned_data["starts_on"])
+
+    def clean_ends_on(self):
+        return _within_bounds(self.cleaned_data["ends_on"])
 
 
 def _within_bounds(day: dt.date | None) -> dt.date | None:
@@ -38,11 +90,90 @@ def _within_bounds(day: dt.date | None) -> dt.date | None:
     return day
 
 
+PROMPT_LIMIT = GuideQuestion._meta.get_field("prompt").max_length
+HELP_LIMIT = GuideQuestion._meta.get_field("help_text").max_length
+
+
 class GuideQuestionForm(forms.ModelForm):
+    """A question in each of the campaign's languages: `prompt_<code>` and `help_<code>` for
+    each. The main language's text is required and becomes the question's own `prompt`; the
+    others are `QuestionWording` rows, and a volunteer sees the main language's where one is
+    missing (`wordings()` says what to store)."""
+
     class Meta:
         model = GuideQuestion
-        fields = ["prompt", "help_text", "purpose"]
-        widgets = {"help_text": forms.TextInput()}
+        fields = ["purpose"]
+
+    def __init__(self, *args, languages, stored_main: str, **kwargs):
+        """`languages`: the campaign's, main first, as chosen on the page; `stored_main`: its
+        main language as stored, the language of the question's own `prompt`."""
+        super().__init__(*args, **kwargs)
+        self.languages = list(languages)
+        written = {}
+        if self.instance.pk:
+            written = {w.language: (w.prompt, w.help_text) for w in self.instance.wordings.all()}
+            written[stored_main] = (self.instance.prompt, self.instance.help_text)
+        for number, code in enumerate(self.languages):
+            main = number == 0
+            name = name_of(code)
+            # What is typed is marked as in its language (spelling, right-to-left).
+            typed = {"lang": code, "dir": "rtl" if is_bidi(code) else "auto"}
+            self.fields[f"prompt_{code}"] = forms.CharField(
+                label="Question" if main else f"Question in {name}",
+                max_length=PROMPT_LIMIT,
+                required=False,
+                widget=forms.TextInput(attrs=typed),
+            )
+            self.fields[f"help_{code}"] = forms.CharField(
+                label="Help for the volunteer" if main else f"Help in {name}",
+                max_length=HELP_LIMIT,
+                required=False,
+                widget=forms.TextInput(attrs=typed),
+            )
+            if code in written:
+                self.initial.setdefault(f"prompt_{code}", written[code][0])
+                self.initial.setdefault(f"help_{code}", written[code][1])
+
+    def wording_fields(self):
+        """Per language: its name, the question's field, the help's field, whether main."""
+        return [
+            {
+                "language": code,
+                "name": name_of(code),
+                "main": number == 0,
+                "prompt": self[f"prompt_{code}"],
+                "help": self[f"help_{code}"],
+            }
+            for number, code in enumerate(self.languages)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        main = self.languages[0]
+        if not cleaned.get(f"prompt_{main}", "").strip():
+            self.add_error(f"prompt_{main}", f"Write the question in {name_of(main)}.")
+        for code in self.languages[1:]:
+            if (
+                cleaned.get(f"help_{code}", "").strip()
+                and not cleaned.get(f"prompt_{code}", "").strip()
+            ):
+                self.add_error(
+                    f"prompt_{code}",
+                    f"Write the question in {name_of(code)} too, or leave its help empty.",
+                )
+        # The main language's text is the question's own (construct_instance sees only purpose).
+        self.instance.prompt = cleaned.get(f"prompt_{main}", "").strip()
+        self.instance.help_text = cleaned.get(f"help_{main}", "").strip()
+        return cleaned
+
+    def wordings(self) -> dict[str, tuple[str, str]]:
+        """The question's text and help in each language but the main one, where written."""
+        data = self.cleaned_data
+        return {
+            code: (data[f"prompt_{code}"].strip(), data.get(f"help_{code}", "").strip())
+            for code in self.languages[1:]
+            if data.get(f"prompt_{code}", "").strip()
+        }
 
 
 class BaseGuideFormSet(forms.BaseInlineFormSet):
@@ -55,6 +186,10 @@ class BaseGuideFormSet(forms.BaseInlineFormSet):
                 raise forms.ValidationError(
                     f"“{question.prompt}” already has answers, so it cannot be removed."
                 )
+
+    def get_queryset(self):
+        # Each question's wordings in one query, not one per question.
+        return super().get_queryset().prefetch_related("wordings")
 
 
 GuideFormSet = forms.inlineformset_factory(

@@ -210,5 +210,5 @@ def test_the_edit_form_shows_the_guide_in_order_with_an_empty_row(may_client, gu
     campaign, _ = guide
     response = may_client.get(reverse("campaigns:edit", args=[campaign.pk]))
     guide_forms = response.context["guide"].forms
-    assert [f["prompt"].value() for f in guide_forms] == ["First?", "Second?", "Third?", None]
+    assert [f["prompt_en"].value() for f in guide_forms] == ["First?", "Second?", "Third?", None]
     assert [f["ORDER"].value() for f in guide_forms] == [1, 2, 3, None]
