@@ -35,3 +35,9 @@ def lang_tag(code: str) -> str:
     return format_html(
         '<span class="tag" title="{}">{}</span>', name_of(code), (known(code) or code).upper()
     )
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language's name in itself ("Español")."""
+    return name_of(code)
