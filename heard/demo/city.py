@@ -461,9 +461,14 @@ class Teammate:
     starts: tuple[int, int]
     style: str
     spanish: bool = False
+    # The language Heard's pages speak to them. TODO(i18n-core): the builder sets it on their
+    # Membership once `Membership.language` lands with the interface's translation (issue 14,
+    # item 1); until then a Spanish speaker picks Español with the language switch.
+    language: str = "en"
 
 
-# "organizer", "volunteer" and "admin" are the logins printed by `heard run` (DEMO_USERS).
+# "organizer", "volunteer", "voluntaria" and "admin" are the logins printed by `heard run`
+# (DEMO_USERS); "voluntaria" is Marisol, who listens in Spanish in La Loma.
 TEAM: tuple[Teammate, ...] = (
     Teammate(
         "organizer",
@@ -511,7 +516,7 @@ TEAM: tuple[Teammate, ...] = (
         spanish=True,
     ),
     Teammate(
-        "marisol",
+        "voluntaria",
         "Marisol",
         "Vega",
         "volunteer",
@@ -521,6 +526,7 @@ TEAM: tuple[Teammate, ...] = (
         (4, 18),
         "plain",
         spanish=True,
+        language="es",
     ),
     Teammate(
         "earl",
