@@ -44,11 +44,16 @@ class CampaignForm(forms.ModelForm):
         """The checkboxes shown first: the interface's languages and those already chosen;
         the rest wait behind "More languages"."""
         shown = set(interface_languages()) | set(self["other_languages"].value() or [])
-        return [box for box in self["other_languages"] if box.data["value"] in shown]
+        return [box for box in self._other_boxes() if box.data["value"] in shown]
 
     def more_language_boxes(self):
         shown = {box.data["value"] for box in self.common_language_boxes()}
-        return [box for box in self["other_languages"] if box.data["value"] not in shown]
+        return [box for box in self._other_boxes() if box.data["value"] not in shown]
+
+    def _other_boxes(self):
+        # The main language is not "also" listened in: its box is left out.
+        main = self["main_language"].value()
+        return [box for box in self["other_languages"] if box.data["value"] != main]
 
     def clean(self):
         cleaned = super().clean()
