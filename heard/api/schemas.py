@@ -108,6 +108,7 @@ class QuoteOut(Schema):
     person: PersonRef | None
     text: str
     consent: Literal["team", "public", "none"]
+    language: str = Field(description="The language they said it in (never translated).")
 
 
 class ConversationOut(Schema):
@@ -121,6 +122,7 @@ class ConversationOut(Schema):
     people: list[PersonRef]
     next_step: str
     next_step_response: str
+    language: str = Field(description="The language it was held in, one of the campaign's.")
     created_at: dt.datetime
 
 
@@ -136,12 +138,25 @@ class ConversationPage(PageOf):
     items: list[ConversationOut]
 
 
+class WordingOut(Schema):
+    language: str
+    prompt: str
+    prompt_language: str = Field(
+        description="The language `prompt` is in: the main one where not written in `language`."
+    )
+    help_text: str
+    help_language: str
+
+
 class QuestionOut(Schema):
     id: int
     position: int
-    prompt: str
+    prompt: str = Field(description="In the campaign's main language.")
     help_text: str
     purpose: str
+    wordings: list[WordingOut] = Field(
+        description="The question in each of the campaign's languages, main first."
+    )
 
 
 class CampaignOut(Schema):
@@ -151,6 +166,9 @@ class CampaignOut(Schema):
     starts_on: dt.date | None
     ends_on: dt.date | None
     is_active: bool
+    languages: list[str] = Field(
+        description="The languages it listens in (ISO codes), its guide's main language first."
+    )
     questions: list[QuestionOut]
 
 
@@ -224,12 +242,18 @@ class AnswerIn(Schema):
     text: Text(MAX_TEXT)
 
 
+LanguageCode = Annotated[str, Field(min_length=2, max_length=12, pattern=r"^[a-z]{2,3}(-[a-z]+)?$")]
+
+
 class QuoteIn(Schema):
     text: Text(2000)
     consent: Literal[tuple(Quote.Consent.values)] = Quote.Consent.NONE  # type: ignore
     person_id: BodyId | None = Field(
         None,
         description="Who said it, among `people`; null for the first person of the conversation.",
+    )
+    language: LanguageCode | None = Field(
+        None, description="The language they said it in; null for the conversation's."
     )
 
 
@@ -250,6 +274,11 @@ class ConversationIn(Schema):
     campaign_id: BodyId
     venue: Literal[tuple(Venue.values)]  # type: ignore
     held_on: Day
+    language: LanguageCode | None = Field(
+        None,
+        description="The language it was held in, one of the campaign's `languages`; null: the "
+        "member's own language when the campaign listens in it, else the campaign's main one.",
+    )
     place_id: BodyId | None = None
     people: list[BodyId] = Field(default_factory=list, max_length=MAX_PEOPLE)
     new_people: list[NewPersonIn] = Field(default_factory=list, max_length=MAX_PEOPLE)

@@ -18,6 +18,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from ninja import NinjaAPI, Query, Router, Status
 from ninja.errors import HttpError
 
@@ -160,6 +161,7 @@ def campaign_out(campaign) -> dict:
         "starts_on": campaign.starts_on,
         "ends_on": campaign.ends_on,
         "is_active": campaign.is_active,
+        "languages": list(campaign.languages),
         "questions": [
             {
                 "id": q.pk,
@@ -167,6 +169,16 @@ def campaign_out(campaign) -> dict:
                 "prompt": q.prompt,
                 "help_text": q.help_text,
                 "purpose": q.purpose,
+                "wordings": [
+                    {
+                        "language": code,
+                        "prompt": w.prompt,
+                        "prompt_language": w.prompt_language,
+                        "help_text": w.help_text,
+                        "help_language": w.help_language,
+                    }
+                    for code, w in q.all_wordings().items()
+                ],
             }
             for q in campaign.questions.all()
         ],
@@ -182,7 +194,7 @@ def campaign_out(campaign) -> dict:
 def list_campaigns(request, limit: int = Limit, offset: int = Offset):
     rows = (
         campaigns_for(_member(request))
-        .prefetch_related("questions")
+        .prefetch_related("questions__wordings")
         .order_by("-is_active", "-starts_on", "name", "id")
     )
     return _page(rows, limit, offset, campaign_out)
@@ -232,6 +244,7 @@ def conversation_out(c) -> dict:
         "people": [{"id": p.person_id, "name": p.person.name} for p in c.participants.all()],
         "next_step": c.next_step,
         "next_step_response": c.next_step_response,
+        "language": c.language,
         "created_at": c.created_at,
     }
 
@@ -250,6 +263,7 @@ def conversation_detail(c) -> dict:
                 "person": {"id": q.person.pk, "name": q.person.name} if q.person else None,
                 "text": q.text,
                 "consent": q.consent,
+                "language": q.language,
             }
             for q in c.visible_quotes
         ],
@@ -363,7 +377,14 @@ def _record_from(membership: Membership, payload: s.ConversationIn) -> Conversat
                 problems.setdefault("quotes", []).append(
                     "A quote names someone who is not in this conversation."
                 )
-        quotes.append(HeardQuote(text=quote.text, consent=quote.consent, person=speaker))
+        quotes.append(
+            HeardQuote(
+                text=quote.text,
+                consent=quote.consent,
+                person=speaker,
+                language=quote.language or "",
+            )
+        )
     promises = []
     for promise in payload.promises:
         hours = Decimal(str(round(promise.hours, 1)))  # at least 0.1: the schema says so
@@ -382,6 +403,10 @@ def _record_from(membership: Membership, payload: s.ConversationIn) -> Conversat
         campaign=campaign,
         venue=payload.venue,
         held_on=payload.held_on,
+        # Unsaid: the member's own language when the campaign listens in it (their interface
+        # language, once chosen, else the request's), as on the capture page.
+        language=payload.language
+        or campaign.language_for(getattr(membership, "language", "") or get_language()),
         place=place,
         people=known,
         new_people=new_people,

@@ -1,11 +1,14 @@
 """Listening campaigns, their conversation guides, and the trainings and events people join."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .languages import default_languages, known
 
 #: How long before its start a campaign's conversations may be dated: organizers often listen
 #: for months before a campaign gets its name. Further back is a typo (0001-01-01, 1925), and
@@ -59,6 +62,10 @@ class Campaign(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     is_active = models.BooleanField(default=True)
+    # The languages its guide is written in and conversations are held in, as codes of
+    # `languages.languages()`; the first is the guide's main language, in which every question
+    # is written (GuideQuestion.prompt); the others may lack a question (QuestionWording).
+    languages = models.JSONField(default=default_languages)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -85,6 +92,20 @@ class Campaign(models.Model):
         floor = EARLIEST_CONVERSATION_DATE + LISTENING_BEFORE_START
         return max(self.starts_on, floor) - LISTENING_BEFORE_START
 
+    @property
+    def main_language(self) -> str:
+        return self.languages[0] if self.languages else default_languages()[0]
+
+    def listens_in(self, language: str) -> bool:
+        return language in (self.languages or [self.main_language])
+
+    def language_for(self, preferred: str | None) -> str:
+        """The language a conversation of this campaign is held in unless the volunteer says
+        otherwise: the member's own (`preferred`, e.g. their interface language) when the
+        campaign listens in it, else the guide's main language."""
+        code = known(preferred or "")
+        return code if code and self.listens_in(code) else self.main_language
+
 
 class Purpose(models.TextChoices):
     """What a guide question listens for; sensemaking reads answers by purpose."""
@@ -96,6 +117,22 @@ class Purpose(models.TextChoices):
     COMMON_GROUND = "common_ground", _("Common ground found")
     NOTES = "notes", _("Free notes")
     OTHER = "other", _("Other")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A guide question as read in one language (`GuideQuestion.in_language`): each text with
+    the language it is actually in, the main language's where the asked one was not written."""
+
+    language: str
+    prompt: str
+    prompt_language: str
+    help_text: str
+    help_language: str
+
+    @property
+    def fell_back(self) -> bool:
+        return self.prompt_language != self.language
 
 
 class GuideQuestion(models.Model):
@@ -112,6 +149,43 @@ class GuideQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.prompt
+
+    def in_language(self, language: str) -> Wording:
+        """The question as a volunteer holding the conversation in `language` reads it: its
+        text and help in that language, each falling back to the main language's when not
+        written (the Wording says which language each is in). Reads `wordings` (prefetch it)."""
+        main = self.campaign.main_language
+        own = next((w for w in self.wordings.all() if w.language == language), None)
+        if language == main or own is None:
+            return Wording(language, self.prompt, main, self.help_text, main)
+        help_text, help_language = (own.help_text, language) if own.help_text else (
+            self.help_text, main)  # fmt: skip
+        return Wording(language, own.prompt, language, help_text, help_language)
+
+    def all_wordings(self) -> dict[str, Wording]:
+        """The question in each of its campaign's languages, main language first."""
+        return {code: self.in_language(code) for code in self.campaign.languages}
+
+
+class QuestionWording(models.Model):
+    """A guide question's text and help in one of its campaign's languages other than the main
+    one (whose text is the question's own `prompt` and `help_text`)."""
+
+    question = models.ForeignKey(GuideQuestion, on_delete=models.CASCADE, related_name="wordings")
+    language = models.CharField(max_length=12)
+    prompt = models.CharField(max_length=300)
+    help_text = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "language"], name="question_wording_once_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prompt} ({self.language})"
 
 
 class Event(models.Model):

@@ -5,17 +5,30 @@ from django.db import transaction
 from heard.accounts.models import Membership
 from heard.people.models import Person
 
-from .models import Campaign, Event, SignUp
+from .models import Campaign, Event, GuideQuestion, QuestionWording, SignUp
 
 
 def save_campaign(*, by: Membership, form, guide) -> Campaign:
-    """Save a campaign and its guide together; questions keep the order the organizer set."""
+    """Save a campaign and its guide together; questions keep the order the organizer set, and
+    their text in each of the campaign's languages (the main one's on the question itself)."""
     with transaction.atomic():
         campaign = form.save(commit=False)
         campaign.organization = by.organization
         campaign.save()
         guide.instance = campaign
         guide.save()
+        for question_form in guide.forms:
+            question = question_form.instance
+            if question.pk is None or question_form in guide.deleted_forms:
+                continue  # an empty row, or a question removed
+            # Saved whether or not its row changed: a new main language changes its own text.
+            question.save(update_fields=["prompt", "help_text"])
+            save_wordings(question, question_form.wordings())
+        # A language the campaign no longer listens in, or now its main one (whose words are
+        # the questions' own), keeps no wordings.
+        QuestionWording.objects.filter(question__campaign=campaign).exclude(
+            language__in=campaign.languages[1:]
+        ).delete()
         # ordered_forms sorts by ORDER and puts rows left without a number last, where a
         # question added at the bottom of the form belongs.
         ordered = [f for f in guide.ordered_forms if f.instance.pk]
@@ -27,6 +40,18 @@ def save_campaign(*, by: Membership, form, guide) -> Campaign:
                 question.position = position
                 question.save(update_fields=["position"])
     return campaign
+
+
+def save_wordings(question: GuideQuestion, wordings: dict[str, tuple[str, str]]) -> None:
+    """Store a question's text and help per language (not its main one), as given: a language
+    left out is one it is not written in, and volunteers read the main language's text."""
+    question.wordings.exclude(language__in=list(wordings)).delete()
+    for language, (prompt, help_text) in wordings.items():
+        QuestionWording.objects.update_or_create(
+            question=question,
+            language=language,
+            defaults={"prompt": prompt, "help_text": help_text},
+        )
 
 
 def save_event(*, by: Membership, form) -> Event:

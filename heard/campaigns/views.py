@@ -14,6 +14,7 @@ from heard.search import search_text
 from heard.spaces.queries import spaces_for
 
 from . import forms, services
+from .languages import name_of
 from .queries import (
     campaigns_for,
     events_for,
@@ -41,7 +42,7 @@ def campaign_detail(request, pk):
         "campaigns/detail.html",
         {
             "campaign": campaign,
-            "questions": campaign.questions.all(),
+            "questions": campaign.questions.prefetch_related("wordings"),
             "events": events_for(request.membership).filter(campaign=campaign),
             "conversation_count": conversations_for(request.membership)
             .filter(campaign=campaign)
@@ -55,9 +56,28 @@ def campaign_edit(request, pk=None):
     campaign = get_campaign_for(request.membership, pk) if pk else None
     data = request.POST if request.method == "POST" else None
     form = forms.CampaignForm(data, instance=campaign)
-    guide = forms.GuideFormSet(data, instance=campaign, prefix="guide")
+    # The guide is shown in the languages chosen on this page (those posted, when valid).
+    stored = list(campaign.languages) if campaign else []
+    guide = forms.GuideFormSet(
+        data,
+        instance=campaign,
+        prefix="guide",
+        form_kwargs={
+            "languages": form.languages(),
+            "stored_main": stored[0] if stored else form.languages()[0],
+        },
+    )
     if request.method == "POST" and all([form.is_valid(), guide.is_valid()]):
         campaign = services.save_campaign(by=request.membership, form=form, guide=guide)
+        added = [code for code in campaign.languages if code not in stored]
+        if stored and added:
+            # The questions wait for their words in the language just added: the same page.
+            names = ", ".join(name_of(code) for code in added)
+            messages.success(
+                request,
+                _("Campaign saved. Write its questions in %(names)s below.") % {"names": names},
+            )
+            return redirect("campaigns:edit", pk=campaign.pk)
         messages.success(request, _("Campaign saved."))
         return redirect("campaigns:detail", pk=campaign.pk)
     return render(

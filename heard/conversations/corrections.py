@@ -1,8 +1,9 @@
 """Correcting a saved conversation, with a history of who changed what and when.
 
 Whoever held a conversation, and the organization's organizers and administrators
-(`queries.may_correct`), may correct its date, venue, place, next step and the answer to it,
-each guide answer (add, rewrite, clear), and each quote's words and consent, or remove a quote.
+(`queries.may_correct`), may correct its date, venue, place, language (its quotes recorded in
+it follow), next step and the answer to it, each guide answer (add, rewrite, clear), and each
+quote's words and consent, or remove a quote.
 Who was there and the campaign are not corrected here (record the conversation again);
 commitments and leader signals have their own pages.
 
@@ -32,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from heard.accounts.models import Membership
+from heard.campaigns.languages import name_of
 from heard.people import consent
 from heard.people.models import Place
 
@@ -72,6 +74,7 @@ HISTORY_WORDS = (
     gettext_noop("Venue"),
     gettext_noop("Next step"),
     gettext_noop("Their answer to the next step"),
+    gettext_noop("Language"),
     gettext_noop("added"),
     gettext_noop("cleared"),
     gettext_noop("rewritten"),
@@ -100,6 +103,9 @@ class Correction:
     next_step_response: str
     answers: dict[int, str] = field(default_factory=dict)  # guide question id -> text
     quotes: dict[int, QuoteFix] = field(default_factory=dict)  # quote id -> fix
+    #: The language it was held in (one of the campaign's, or the one it was recorded in);
+    #: None leaves it as it is.
+    language: str | None = None
     #: The newest history row when the correction page was opened (0: none; None: not checked):
     #: a correction made meanwhile by someone else is not overwritten unseen.
     based_on: int | None = None
@@ -140,6 +146,7 @@ def as_it_is(
         place=conversation.place,
         next_step=conversation.next_step,
         next_step_response=conversation.next_step_response,
+        language=conversation.language,
         answers={a.question_id: a.text for a in conversation.answers.all()},
         quotes={q.pk: QuoteFix(text=q.text, consent=q.consent) for q in quotes},
     )
@@ -167,6 +174,10 @@ def check_correction(*, by: Membership, conversation: Conversation, correction: 
         refuse("next_step_response", _("Unknown answer."))
     elif correction.next_step and correction.next_step_response == Response.NOT_ASKED:
         refuse("next_step_response", NEEDS_ANSWER)
+    if correction.language not in (None, conversation.language) and not (
+        conversation.campaign.listens_in(correction.language)
+    ):
+        refuse("language", _("Choose one of the campaign's languages."))
     questions = set(conversation.campaign.questions.values_list("id", flat=True))
     if set(correction.answers) - questions:
         refuse("__all__", _("An answer belongs to another campaign's guide."))
@@ -281,10 +292,19 @@ def _correct_details(conversation: Conversation, correction: Correction) -> list
         if before != after:
             changes.append(_value(labels[name][before], labels[name][after], label))
             setattr(conversation, name, after)
+    if correction.language is not None and correction.language != conversation.language:
+        before, after = conversation.language, correction.language
+        changes.append(_value(name_of(before), name_of(after), "Language"))
+        # Quotes recorded in the conversation's language follow it; one said in another
+        # language (a group's second language) keeps its own.
+        conversation.quotes.filter(language=before).update(language=after)
+        conversation.language = after
     if changes:
         conversation.save(
-            update_fields=["held_on", "place", "venue", "next_step", "next_step_response"]
-        )
+            update_fields=[
+                "held_on", "place", "venue", "next_step", "next_step_response", "language"
+            ]
+        )  # fmt: skip
     return changes
 
 

@@ -1,16 +1,18 @@
 """The capture form: built for a phone, validated field by field, parsed into a record."""
 
+import json
 import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.functional import lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from heard.campaigns.languages import name_of
 from heard.campaigns.models import Campaign
 from heard.campaigns.queries import campaigns_for
 from heard.commitments.models import Commitment
@@ -50,6 +52,26 @@ FIRST_NAMED = ("", _("The first person named"))
 NOT_THERE = _("Choose someone who is in this conversation.")
 MAX_SUGGESTED = 20
 GUIDE_CHANGED = _("The campaign changed, so its guide is shown now: check your answers, then save.")
+
+
+def guide_fields(form, language: str) -> list[dict]:
+    """Each answer's field of `form.guide`, with its question in `language` and in every
+    language of the campaign, for the page to switch between them without the server
+    (guide-language.js): as JSON, code -> [text, the language it is in, help, its language]."""
+    rows = []
+    for question in form.guide:
+        wordings = {
+            code: [w.prompt, w.prompt_language, w.help_text, w.help_language]
+            for code, w in question.all_wordings().items()
+        }
+        rows.append(
+            {
+                "field": form[f"answer_{question.id}"],
+                "wording": question.in_language(language),
+                "wordings": json.dumps(wordings, ensure_ascii=False),
+            }
+        )
+    return rows
 
 
 class HeldErrors:
@@ -123,6 +145,14 @@ class ConversationForm(HeldErrors, forms.Form):
     place = IdChoiceField(
         queryset=None, required=False, label=_("Neighbourhood / turf"), empty_label="—"
     )
+    # Among the campaign's languages (set per form); a plain field so that a language of
+    # another campaign, after switching guides, is answered in `clean_language`.
+    language = forms.CharField(
+        label=_("Language of the conversation"),
+        required=False,
+        max_length=12,
+        widget=forms.Select(attrs={"data-guide-language": ""}),
+    )
     people = IdMultipleChoiceField(
         queryset=Person.objects.none(),
         required=False,
@@ -182,21 +212,54 @@ class ConversationForm(HeldErrors, forms.Form):
         self.fields["signals_seen_in"].choices = [FIRST_NAMED, *speakers]
         self.membership = membership
         self.guide_campaign = campaign
-        self.guide = list(campaign.questions.all()) if campaign else []
+        self.guide = list(campaign.questions.prefetch_related("wordings")) if campaign else []
         self.fields["campaign"].queryset = campaigns_for(membership)
         self.fields["place"].queryset = places
         self.fields["people"].queryset = people
         self.fields["client_id"].initial = uuid.uuid4()
         self.fields["held_on"].initial = timezone.localdate()
+        self.guide_language = self._set_up_language(campaign)
         for question in self.guide:
+            wording = question.in_language(self.guide_language)
             self.fields[f"answer_{question.id}"] = forms.CharField(
-                label=question.prompt,
-                help_text=question.help_text,
+                label=wording.prompt,
+                help_text=wording.help_text,
                 required=False,
                 max_length=MAX_TEXT,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "lang": self.guide_language}),
                 error_messages={"max_length": _too_long_message(MAX_TEXT)},
             )
+
+    def _set_up_language(self, campaign: Campaign | None) -> str:
+        """The "Language of the conversation" field (hidden when the campaign listens in one
+        language), and the language the guide is shown in first: the one posted, else the
+        member's own when the campaign listens in it (`Campaign.language_for`)."""
+        field = self.fields["language"]
+        languages = list(campaign.languages) if campaign else []
+        field.widget.choices = [(code, name_of(code)) for code in languages]
+        if len(languages) < 2:
+            field.widget = forms.HiddenInput()
+        default = campaign.language_for(translation.get_language()) if campaign else ""
+        field.initial = default
+        posted = self.data.get(self.add_prefix("language")) if self.is_bound else None
+        return posted if campaign and posted and campaign.listens_in(posted) else default
+
+    def clean_language(self) -> str:
+        campaign = self.guide_campaign
+        language = self.cleaned_data.get("language", "")
+        if campaign is None or campaign.listens_in(language):
+            return language
+        if not language or len(campaign.languages) < 2:
+            # Blank, or the field was hidden: the campaign's one language.
+            return campaign.language_for(translation.get_language())
+        names = ", ".join(name_of(code) for code in campaign.languages)
+        raise forms.ValidationError(
+            gettext("This campaign listens in %(languages)s: choose one of them.")
+            % {"languages": names}
+        )
+
+    def guide_fields(self):
+        return guide_fields(self, self.guide_language)
 
     def signal_fields(self):
         return [self[name] for name in LeaderSignals.FLAGS]
@@ -447,6 +510,7 @@ def build_record(form, new_people, quotes, promises) -> ConversationRecord:
         campaign=data["campaign"],
         venue=data["venue"],
         held_on=data["held_on"],
+        language=data.get("language", ""),
         place=data.get("place"),
         people=people,
         new_people=[new for _row, new in typed if new],
@@ -512,6 +576,12 @@ class CorrectionForm(forms.Form):
         choices=NextStep.choices, required=False, label=_("Next step invited")
     )
     next_step_response = forms.ChoiceField(choices=Response.choices, label=_("Their answer"))
+    # Blank (a page from before languages) leaves it as it is.
+    language = forms.ChoiceField(
+        label=_("Language of the conversation"),
+        required=False,
+        widget=forms.Select(attrs={"data-guide-language": ""}),
+    )
     # The newest correction when the page was opened; the template writes it (see the view).
     based_on = forms.IntegerField(
         required=False, min_value=0, max_value=10**18, widget=forms.HiddenInput
@@ -523,13 +593,23 @@ class CorrectionForm(forms.Form):
         self.fields["place"].queryset = places
         # Where everyone said no to notes being kept, no answer or quote may come back.
         self.notes_kept = notes_kept
-        self.guide = list(conversation.campaign.questions.all()) if notes_kept else []
+        campaign = conversation.campaign
+        self.guide = list(campaign.questions.prefetch_related("wordings")) if notes_kept else []
         self.quotes = list(quotes)
+        # The campaign's languages, and the one it was held in should the campaign have
+        # dropped it since.
+        languages = list(dict.fromkeys([*campaign.languages, conversation.language]))
+        self.fields["language"].choices = [(code, name_of(code)) for code in languages]
+        if len(languages) < 2:
+            self.fields["language"].widget = forms.HiddenInput()
+        posted = self.data.get("language") if self.is_bound else None
+        self.guide_language = posted if posted in languages else conversation.language
         for question in self.guide:
             name = f"answer_{question.id}"
+            wording = question.in_language(self.guide_language)
             self.fields[name] = forms.CharField(
-                label=question.prompt,
-                help_text=question.help_text,
+                label=wording.prompt,
+                help_text=wording.help_text,
                 required=False,
                 max_length=MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": self._rows(name)}),
@@ -559,6 +639,9 @@ class CorrectionForm(forms.Form):
 
     def answer_fields(self):
         return [self[f"answer_{q.id}"] for q in self.guide]
+
+    def guide_fields(self):
+        return guide_fields(self, self.guide_language)
 
     def quote_rows(self):
         """Per quote: who said it, and its three fields."""
@@ -601,6 +684,7 @@ class CorrectionForm(forms.Form):
             place=data.get("place"),
             next_step=data.get("next_step", ""),
             next_step_response=data["next_step_response"],
+            language=data.get("language") or None,
             based_on=data.get("based_on"),
             answers={q.id: data.get(f"answer_{q.id}", "") for q in self.guide},
             quotes={
@@ -626,6 +710,7 @@ def correction_initial(correction: Correction) -> dict:
         "place": correction.place.pk if correction.place else None,
         "next_step": correction.next_step,
         "next_step_response": correction.next_step_response,
+        "language": correction.language,
     }
     initial.update({f"answer_{pk}": text for pk, text in correction.answers.items()})
     for pk, fix in correction.quotes.items():

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from heard.campaigns.languages import default_language
+
 # Notes are long by nature, but a 20,000-character answer is a paste accident, not a note.
 MAX_TEXT = 20_000
 
@@ -61,6 +63,9 @@ class Conversation(models.Model):
     next_step_response = models.CharField(
         max_length=20, choices=Response.choices, default=Response.NOT_ASKED
     )
+    # The language it was held in, one of its campaign's (`Campaign.languages`): its answers and
+    # quotes are in it, and pages mark them so (lang="es") for readers and screen readers.
+    language = models.CharField(max_length=12, default=default_language)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -127,6 +132,9 @@ class Quote(models.Model):
     )
     text = models.TextField(max_length=2000)
     consent = models.CharField(max_length=10, choices=Consent.choices, default=Consent.NONE)
+    # The language of their words: the conversation's, unless they said it in another (in a
+    # small group of two languages, each says it in their own). Quotes are never translated.
+    language = models.CharField(max_length=12, default=default_language)
 
     class Meta:
         ordering = ["id"]

@@ -13,6 +13,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership
+from heard.campaigns.languages import known, name_of
 from heard.campaigns.models import EARLIEST_DATE, Campaign, date_out_of_bounds
 from heard.commitments.models import Commitment
 from heard.commitments.rules import due_date_problem
@@ -40,6 +41,8 @@ class HeardQuote:
     text: str
     consent: str
     person: Speaker = None
+    #: The language they said it in; blank: the conversation's.
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class ConversationRecord:
     campaign: Campaign
     venue: str
     held_on: dt.date
+    #: The language it was held in, one of the campaign's; blank: the campaign's main language.
+    language: str = ""
     place: Place | None = None
     people: list[Person] = field(default_factory=list)
     new_people: list[NewPerson] = field(default_factory=list)
@@ -148,6 +153,11 @@ def _day(day: dt.date) -> str:
     return dateformat.format(day, _("j F Y"))
 
 
+def _not_its_language(campaign: Campaign) -> str:
+    names = ", ".join(name_of(code) for code in campaign.languages)
+    return _("This campaign listens in %(languages)s.") % {"languages": names}
+
+
 def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
     """Refuse what must never be stored, whoever calls (web form, API, import)."""
     errors: dict[str, list[str]] = {}
@@ -160,6 +170,12 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
         errors.setdefault("held_on", []).append(problem)
     if record.place and record.place.organization_id != by.organization_id:
         errors.setdefault("place", []).append(_("Unknown place."))
+    if ours and record.language and not record.campaign.listens_in(record.language):
+        errors.setdefault("language", []).append(_not_its_language(record.campaign))
+    # A quote may be in a language the campaign's guide is not written in (in a group, one
+    # neighbour speaks their own), but in a language.
+    if any(q.language and known(q.language) != q.language for q in record.quotes):
+        errors.setdefault("quotes", []).append(_("A quote's language is not one Heard knows."))
     if any(p.organization_id != by.organization_id for p in record.people):
         errors.setdefault("people", []).append(_("Unknown person."))
     if any(s.organization_id != by.organization_id for s in record.spaces):
@@ -218,12 +234,14 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
                     return added_for[id(speaker)]
                 return speaker
 
+            language = record.language or record.campaign.main_language
             conversation = Conversation.objects.create(
                 id=record.id,
                 organization=by.organization,
                 campaign=record.campaign,
                 venue=record.venue,
                 held_on=record.held_on,
+                language=language,
                 place=record.place,
                 held_by=by.user,
                 next_step=record.next_step,
@@ -249,6 +267,7 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
                     person=who(q.person),
                     text=q.text.strip(),
                     consent=q.consent,
+                    language=q.language or language,
                 )
                 for q in record.quotes
                 if q.text.strip() and who(q.person) not in refused

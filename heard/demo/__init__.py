@@ -5,5 +5,6 @@ DEMO_PASSWORD = "listen-first"  # noqa: S105
 DEMO_USERS = [
     ("organizer", "organizer, sees everything"),
     ("volunteer", "member volunteer, sees their turf"),
+    ("voluntaria", "member volunteer who listens in Spanish, sees La Loma"),
     ("admin", "administrator, manages the members"),
 ]

@@ -45,7 +45,7 @@ ACTIONS = [
     ("Find out who decides: officials, owners and agencies", "organizer", "6", 21, "doing", False),
     (
         "One-page fact sheet with their stories (consent permitting)",
-        "marisol",
+        "voluntaria",
         "4",
         28,
         "planned",

@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from heard.accounts.models import Membership, Organization
-from heard.campaigns.models import Campaign, Event, GuideQuestion, SignUp
+from heard.campaigns.models import Campaign, Event, GuideQuestion, QuestionWording, SignUp
 from heard.commitments.models import Commitment
 from heard.conversations.models import Conversation
 from heard.conversations.services import (
@@ -39,7 +39,16 @@ from heard.people.models import Consent, Household, Person, Place, Relationship
 from heard.people.services import forget_notes_of
 
 from . import DEMO_PASSWORD, fieldnotes
-from .campaign import EVENT_ISSUES, EVENTS, MAIN_GUIDE, PAST_GUIDE, TRAINING_TEXT
+from .campaign import (
+    EVENT_ISSUES,
+    EVENTS,
+    LANGUAGES,
+    MAIN_GUIDE,
+    MAIN_GUIDE_ES,
+    PAST_GUIDE,
+    PAST_GUIDE_ES,
+    TRAINING_TEXT,
+)
 from .city import CITY, HOODS, ORGANIZATION_NAME, ORGANIZATION_SLUG, TEAM
 from .divides import add_divides
 from .entered_twice import SECOND_ENTRIES
@@ -167,7 +176,10 @@ def _team(org: Organization, places: dict[str, Place]) -> dict[str, Membership]:
         )
         user.password = hashed
         user.save()
-        membership = Membership.objects.create(user=user, organization=org, role=teammate.role)
+        # "voluntaria" sees Heard in Spanish from her first sign-in; the others, their browser's.
+        membership = Membership.objects.create(
+            user=user, organization=org, role=teammate.role, language=teammate.language
+        )
         if teammate.role == "volunteer":
             membership.turf.set([places[name] for name in teammate.turf])
         team[teammate.username] = membership
@@ -187,6 +199,7 @@ def _campaigns(org: Organization) -> dict[str, tuple[Campaign, dict[str, int]]]:
         starts_on=dt.date(2026, 4, 1),
         ends_on=dt.date(2026, 10, 31),
         is_active=True,
+        languages=list(LANGUAGES),
     )
     past = Campaign.objects.create(
         organization=org,
@@ -195,14 +208,22 @@ def _campaigns(org: Organization) -> dict[str, tuple[Campaign, dict[str, int]]]:
         starts_on=dt.date(2025, 6, 1),
         ends_on=dt.date(2025, 8, 31),
         is_active=False,
+        languages=list(LANGUAGES),
     )
     result = {}
-    for key, campaign, guide in ((MAIN, main, MAIN_GUIDE), ("past", past, PAST_GUIDE)):
+    guides = ((MAIN, main, MAIN_GUIDE, MAIN_GUIDE_ES), ("past", past, PAST_GUIDE, PAST_GUIDE_ES))
+    for key, campaign, guide, in_spanish in guides:
         questions = GuideQuestion.objects.bulk_create(
             GuideQuestion(
                 campaign=campaign, position=i, prompt=prompt, help_text=help_text, purpose=purpose
             )
             for i, (purpose, prompt, help_text) in enumerate(guide, start=1)
+        )
+        QuestionWording.objects.bulk_create(
+            QuestionWording(question=q, language="es", prompt=prompt, help_text=help_text)
+            for q in questions
+            if q.purpose in in_spanish
+            for prompt, help_text in [in_spanish[q.purpose]]
         )
         result[key] = (campaign, {q.purpose: q.pk for q in questions})
     return result
@@ -360,6 +381,8 @@ class Builder:
             campaign=campaign,
             venue=plan.venue,
             held_on=plan.held_on,
+            # Held in Spanish where the notes were written in it.
+            language="es" if spanish else "en",
             place=self.places[plan.place],
             people=[p.person for p in plan.people],
             answers={questions[purpose]: text for purpose, text in answers.items()},
@@ -559,8 +582,10 @@ class Builder:
         quotes = []
         for person in plan.people[:count]:
             consent = rng.choices(("team", "public", "none"), (62, 22, 16))[0]
-            text = self.writer.quote(scene, person.speaker)
-            quotes.append(HeardQuote(text=text, consent=consent, person=person.person))
+            text, language = self.writer.quote(scene, person.speaker)
+            quotes.append(
+                HeardQuote(text=text, consent=consent, person=person.person, language=language)
+            )
         return quotes
 
     def promises(self, plan: Plan, scene: Scene) -> list[Promise]:

@@ -1,4 +1,8 @@
-"""The demo's two listening guides and its calendar of trainings, meetings and actions."""
+"""The demo's two listening guides and its calendar of trainings, meetings and actions.
+
+Both campaigns listen in English and Spanish. The main guide is written in both, in the Spanish
+La Loma's organizers speak; the past one only partly (its questions not written in Spanish show
+in English, as a guide being translated does)."""
 
 from .plans import MAIN
 
@@ -17,6 +21,37 @@ MAIN_GUIDE = (
     ("notes", "Anything else? Who they know, whether they'd help, how to follow up",
      "Did they name neighbors, offer to help or host? Best time to reach them?"),
 )  # fmt: skip
+
+LANGUAGES = ("en", "es")
+
+# The same questions, purpose by purpose, as Luis and Marisol ask them.
+MAIN_GUIDE_ES = {
+    "problem": ("¿Cuál es el reto más grande para usted o su familia ahorita?",
+                "Deje que escojan. Pida un ejemplo concreto: cuándo pasó, quién, cuánto les "
+                "costó."),
+    "issues": ("¿Qué temas de Millbrook le importan más?",
+               "Vivienda, salarios, transporte, escuelas, seguridad, inmigración, salud, "
+               "parques, luz y agua… anote sus palabras, en su orden."),
+    "why": ("¿Por qué le importa eso? ¿Hay una historia detrás?",
+            "Escuche sus valores y lo que ha vivido. Si ayuda, comparta un poco de su propia "
+            "historia."),
+    "hope": ("Si las cosas estuvieran mejor dentro de un año, ¿qué sería diferente?",
+             "Esperanzas y oportunidades: qué quieren que pase y quién lo podría hacer realidad."),
+    "common_ground": ("¿Qué tiene en común con vecinos que tal vez ven las cosas de otra "
+                      "manera?",
+                      "Anote lo que tienen en común, sobre todo entre edades, razas, idiomas o "
+                      "ideas políticas."),
+    "notes": ("¿Algo más? A quién conoce, si le gustaría ayudar, cómo darle seguimiento",
+              "¿Nombró a vecinos, ofreció ayudar o prestar su casa para una junta? ¿A qué hora "
+              "es mejor buscarle?"),
+}  # fmt: skip
+
+# Half translated when the campaign ended: the rest shows in English.
+PAST_GUIDE_ES = {
+    "problem": ("¿Qué le preocupa de su cuadra estos días?",
+                "Pregunta abierta; deje que hablen antes de escribir."),
+    "hope": ("Si pudiera cambiar una cosa primero, ¿cuál sería?", ""),
+}  # fmt: skip
 
 PAST_GUIDE = (
     ("problem", "What's on your mind about your block these days?",

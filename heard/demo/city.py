@@ -461,9 +461,12 @@ class Teammate:
     starts: tuple[int, int]
     style: str
     spanish: bool = False
+    # The language Heard's pages speak to them (Membership.language); blank: their browser's.
+    language: str = ""
 
 
-# "organizer", "volunteer" and "admin" are the logins printed by `heard run` (DEMO_USERS).
+# "organizer", "volunteer", "voluntaria" and "admin" are the logins printed by `heard run`
+# (DEMO_USERS); "voluntaria" is Marisol, who listens in Spanish in La Loma.
 TEAM: tuple[Teammate, ...] = (
     Teammate(
         "organizer",
@@ -511,7 +514,7 @@ TEAM: tuple[Teammate, ...] = (
         spanish=True,
     ),
     Teammate(
-        "marisol",
+        "voluntaria",
         "Marisol",
         "Vega",
         "volunteer",
@@ -521,6 +524,7 @@ TEAM: tuple[Teammate, ...] = (
         (4, 18),
         "plain",
         spanish=True,
+        language="es",
     ),
     Teammate(
         "earl",

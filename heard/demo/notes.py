@@ -462,13 +462,14 @@ class Writer:
             mixes.append(scene.source)
         return mixes
 
-    def quote(self, scene: Scene, speaker: Speaker) -> str:
-        """A verbatim line, in the language the person spoke."""
+    def quote(self, scene: Scene, speaker: Speaker) -> tuple[str, str]:
+        """A verbatim line, in the language the person spoke, and that language's code (a
+        Spanish speaker's words stay Spanish in notes written in English)."""
         rng, s = self.rng, scene
         slots = speaker.slots
         spanish = speaker.lang == "es" and (s.author.spanish or rng.random() < 0.5)
         if spanish:
-            return self._say(("es_quote",), es.QUOTES_ES, slots, s, speaker)
+            return self._say(("es_quote",), es.QUOTES_ES, slots, s, speaker), "es"
         issue = (s.issues or speaker.issues)[0]
         if rng.random() < 0.6:
             text = self._local("quote", stories.QUOTES, issue, speaker.hood, slots, s, speaker)
@@ -476,7 +477,7 @@ class Writer:
             text = self._say(("quote_any",), stories.QUOTES_ANY, slots, s, speaker)
         if rng.random() < 0.2:
             text += " " + self._say(("quote_tail",), stories.QUOTE_TAILS, slots, s, speaker)
-        return text
+        return text, "en"
 
     # -- each teammate's hand ---------------------------------------------------------------
 

@@ -26,17 +26,17 @@ DAY_WEIGHTS = {5: 3.0, 6: 0.8, 1: 1.0, 3: 1.0}  # Saturday, Sunday, Tuesday, Thu
 
 TABLINGS = (
     (MAIN, dt.date(2026, 4, 25), "downtown", "the Farmers Market", ("organizer", "admin")),
-    (MAIN, dt.date(2026, 5, 3), "la_loma", "the Cinco de Mayo festival", ("marisol", "luis")),
+    (MAIN, dt.date(2026, 5, 3), "la_loma", "the Cinco de Mayo festival", ("voluntaria", "luis")),
     (MAIN, dt.date(2026, 5, 23), "downtown", "the Farmers Market", ("jamal", "admin")),
     (MAIN, dt.date(2026, 6, 4), "mill_row", "the Hollis plant gate", ("ray", "organizer")),
     (MAIN, dt.date(2026, 6, 20), "eastgate", "the Juneteenth festival at Carver Park",
      ("volunteer", "organizer", "jamal")),
-    (MAIN, dt.date(2026, 7, 11), "la_loma", "the laundromat on Alder", ("marisol",)),
+    (MAIN, dt.date(2026, 7, 11), "la_loma", "the laundromat on Alder", ("voluntaria",)),
     (MAIN, dt.date(2026, 7, 18), "downtown", "the public library", ("admin", "jamal")),
     (MAIN, dt.date(2026, 8, 1), "cedar_grove", "the Back-to-School Bash",
      ("kim", "organizer")),
     (MAIN, dt.date(2026, 8, 22), "eastgate", "the Kroger on 45", ("volunteer",)),
-    (MAIN, dt.date(2026, 9, 13), "la_loma", "the St. Brigid's fiesta", ("marisol", "luis")),
+    (MAIN, dt.date(2026, 9, 13), "la_loma", "the St. Brigid's fiesta", ("voluntaria", "luis")),
     (MAIN, dt.date(2026, 9, 19), "oak_hill", "the Oak Hill yard sale", ("earl",)),
     (MAIN, dt.date(2026, 10, 10), "pine_haven", "the Pine Haven fall cookout",
      ("becky", "luis")),
@@ -44,10 +44,10 @@ TABLINGS = (
      ("admin", "jamal", "volunteer")),
     (PAST, dt.date(2025, 6, 21), "eastgate", "the Juneteenth festival at Carver Park",
      ("organizer", "volunteer")),
-    (PAST, dt.date(2025, 8, 9), "la_loma", "the laundromat on Alder", ("marisol",)),
+    (PAST, dt.date(2025, 8, 9), "la_loma", "the laundromat on Alder", ("voluntaria",)),
 )  # fmt: skip
 
-PAST_DOORS = {"organizer": 7, "volunteer": 12, "marisol": 10, "earl": 7}
+PAST_DOORS = {"organizer": 7, "volunteer": 12, "voluntaria": 10, "earl": 7}
 
 
 @dataclass(eq=False)

@@ -28,6 +28,7 @@ ASSETS = (
     "heard/heard.css",
     "heard/capture.js",
     "heard/outbox.js",
+    "heard/guide-language.js",
     "heard/manifest.webmanifest",
     "heard/icons/heard-192.png",
     "heard/icons/heard-512.png",

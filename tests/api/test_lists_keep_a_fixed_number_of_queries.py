@@ -24,7 +24,7 @@ from heard.people.models import Consent
 # conversation's people, a campaign's guide questions.
 LISTS = {
     "/api/v1/people/": 3,
-    "/api/v1/campaigns/": 4,
+    "/api/v1/campaigns/": 5,  # campaigns, their questions, the questions' other languages
     "/api/v1/conversations/": 4,
     "/api/v1/commitments/": 3,
     "/api/v1/commitments/?group=overdue": 3,

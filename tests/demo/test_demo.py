@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from heard.accounts.models import Membership
-from heard.campaigns.models import Event, SignUp
+from heard.campaigns.models import Campaign, Event, QuestionWording, SignUp
 from heard.commitments.models import Commitment
 from heard.conversations.models import Answer, Conversation, Participant, Quote
 from heard.demo import DEMO_PASSWORD, DEMO_USERS
@@ -65,15 +65,22 @@ def digest(organization) -> str:
     conversations = Conversation.objects.filter(organization=organization).order_by("id")
     rows += conversations.values_list(
         "id", "venue", "held_on", "place__name", "held_by__username", "next_step",
-        "next_step_response",
+        "next_step_response", "language",
     )  # fmt: skip
+    rows += sorted(
+        QuestionWording.objects.filter(question__campaign__organization=organization).values_list(
+            "question__prompt", "language", "prompt", "help_text"
+        )
+    )
     mine = {"conversation__organization": organization}
     rows += sorted(Participant.objects.filter(**mine).values_list("conversation", "person__name"))
     rows += sorted(
         Answer.objects.filter(**mine).values_list("conversation", "question__prompt", "text")
     )
     rows += sorted(
-        Quote.objects.filter(**mine).values_list("conversation", "text", "consent", "person__name")
+        Quote.objects.filter(**mine).values_list(
+            "conversation", "text", "consent", "person__name", "language"
+        )
     )
     rows += sorted(
         Commitment.objects.filter(organization=organization).values_list(
@@ -161,6 +168,55 @@ def test_many_la_loma_conversations_are_written_in_spanish(demo, main_conversati
 
 
 @pytest.mark.django_db
+def test_the_main_campaign_listens_in_english_and_spanish_with_its_whole_guide_in_both(demo):
+    campaign = Campaign.objects.get(organization=demo, name="Listening to Millbrook")
+    assert campaign.languages == ["en", "es"]
+    questions = list(campaign.questions.prefetch_related("wordings"))
+    assert len(questions) == 6
+    for question in questions:
+        spanish = question.in_language("es")
+        assert not spanish.fell_back, question.prompt
+        assert spanish.prompt != question.prompt
+        assert SPANISH.search(spanish.prompt + " " + spanish.help_text) or "¿" in spanish.prompt
+
+
+@pytest.mark.django_db
+def test_the_past_campaign_s_guide_is_half_translated_and_falls_back_to_english(demo):
+    campaign = Campaign.objects.get(organization=demo, name="Summer Listening 2025")
+    fell_back = [q.in_language("es").fell_back for q in campaign.questions.all()]
+    assert True in fell_back and False in fell_back
+
+
+@pytest.mark.django_db
+def test_conversations_written_in_spanish_were_held_in_spanish(demo, main_conversations):
+    held_in_spanish = main_conversations.filter(language="es")
+    assert held_in_spanish.count() >= 40
+    assert main_conversations.filter(language="en").count() > held_in_spanish.count()
+    for conversation in held_in_spanish.prefetch_related("answers")[:60]:
+        words = " ".join(a.text for a in conversation.answers.all())
+        assert not words or SPANISH.search(words), words
+    # Their Spanish speakers' quotes are in Spanish, and say so; an English speaker's are not.
+    quotes = Quote.objects.filter(conversation__in=held_in_spanish, person__language="es")
+    assert quotes.exists()
+    assert set(quotes.values_list("language", flat=True)) == {"es"}
+    # A Spanish speaker's words written down by an English-speaking volunteer stay Spanish.
+    assert Quote.objects.filter(conversation__organization=demo, conversation__language="en",
+                                language="es").exists()  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_voluntaria_is_a_spanish_speaking_volunteer_in_la_loma(demo):
+    from heard.demo.city import TEAM
+
+    voluntaria = Membership.objects.get(user__username="voluntaria")
+    assert voluntaria.role == "volunteer"
+    assert set(voluntaria.turf.values_list("name", flat=True)) == {"La Loma", "Alder Street blocks"}
+    assert next(t for t in TEAM if t.username == "voluntaria").language == "es"
+    held = Conversation.objects.filter(held_by=voluntaria.user)
+    assert held.filter(language="es").count() >= 0.5 * held.count() > 0
+
+
+@pytest.mark.django_db
 def test_notes_are_varied_not_one_sentence_pattern_repeated(main_conversations):
     texts = list(
         Answer.objects.filter(conversation__in=main_conversations).values_list("text", flat=True)
@@ -239,6 +295,7 @@ def test_demo_users_log_in_with_the_demo_password_and_have_their_roles(demo, cli
     assert {u: roles[u] for u, _ in DEMO_USERS} == {
         "organizer": "organizer",
         "volunteer": "volunteer",
+        "voluntaria": "volunteer",
         "admin": "admin",
     }
     assert Counter(roles.values()) == {"volunteer": 7, "organizer": 2, "admin": 1}

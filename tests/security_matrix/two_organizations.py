@@ -20,7 +20,14 @@ from django.utils import timezone
 
 from heard.accounts.models import Membership, Organization, Role
 from heard.api.models import ApiToken
-from heard.campaigns.models import Campaign, Event, GuideQuestion, Purpose, SignUp
+from heard.campaigns.models import (
+    Campaign,
+    Event,
+    GuideQuestion,
+    Purpose,
+    QuestionWording,
+    SignUp,
+)
 from heard.commitments.models import Commitment
 from heard.common_ground.models import Divide, PersonSide, Side
 from heard.conversations.models import Answer, Conversation, Participant, Quote
@@ -102,6 +109,15 @@ def build_organization(tag: str) -> SimpleNamespace:
         )
         for n, purpose in enumerate([Purpose.PROBLEM, Purpose.WHY, Purpose.HOPE], start=1)
     }
+    # The guide in a second language: its words must stay in the organization too.
+    campaign.languages = ["en", "es"]
+    campaign.save(update_fields=["languages"])
+    wording = QuestionWording.objects.create(
+        question=questions[Purpose.PROBLEM],
+        language="es",
+        prompt=words("problem prompt in Spanish"),
+        help_text=words("problem help in Spanish"),
+    )
     event = Event.objects.create(
         organization=org,
         campaign=campaign,
@@ -227,6 +243,7 @@ def build_organization(tag: str) -> SimpleNamespace:
     made = SimpleNamespace(
         tag=tag,
         org=org,
+        wording=wording,
         admin=admin,
         organizer=organizer,
         volunteer=volunteer,

@@ -184,13 +184,18 @@
       .filter(([name, value]) => name !== "csrfmiddlewaretoken" && name !== "switch" && typeof value === "string");
   }
 
+  // A question's words as shown (in the conversation's language: guide-language.js).
+  function promptOf(area) {
+    const label = form.querySelector("label[for='" + area.id + "']");
+    if (!label) return "";
+    const words = label.querySelector("[data-prompt]") || label;
+    return words.textContent.trim();
+  }
+
   // The words of each answer's question, so a draft opened on another guide can place it.
   function prompts() {
     const said = {};
-    form.querySelectorAll("textarea[name^=answer_]").forEach((area) => {
-      const label = form.querySelector("label[for='" + area.id + "']");
-      said[area.name] = label ? label.textContent.trim() : "";
-    });
+    form.querySelectorAll("textarea[name^=answer_]").forEach((area) => { said[area.name] = promptOf(area); });
     return said;
   }
 
@@ -276,8 +281,8 @@
     // An answer typed for another guide: into the question with the same words, else above.
     const open = {};
     form.querySelectorAll("textarea[name^=answer_]").forEach((area) => {
-      const label = form.querySelector("label[for='" + area.id + "']");
-      if (label && !area.value.trim()) open[fold(label.textContent)] = open[fold(label.textContent)] || area;
+      const prompt = fold(promptOf(area));
+      if (prompt && !area.value.trim()) open[prompt] = open[prompt] || area;
     });
     let moved = 0;
     leftOver.forEach(([prompt, text]) => {
@@ -285,6 +290,9 @@
       if (area) { area.value = text; delete open[fold(prompt)]; moved++; } else addCarried(prompt, text);
     });
     clientId.value = draft.id;
+    // The guide in the conversation's language again (guide-language.js listens).
+    const language = form.querySelector("select[data-guide-language]");
+    if (language) language.dispatchEvent(new Event("change", { bubbles: true }));
     return moved;
   }
 
