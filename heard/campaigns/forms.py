@@ -184,6 +184,19 @@ class GuideQuestionForm(forms.ModelForm):
                     _("Write the question in %(language)s too, or leave its help empty.")
                     % {"language": name_of(code)},
                 )
+        # The main language's text is the question's own (construct_instance sees only purpose).
+        self.instance.prompt = cleaned.get(f"prompt_{main}", "").strip()
+        self.instance.help_text = cleaned.get(f"help_{main}", "").strip()
+        return cleaned
+
+    def wordings(self) -> dict[str, tuple[str, str]]:
+        """The question's text and help in each language but the main one, where written."""
+        data = self.cleaned_data
+        return {
+            code: (data[f"prompt_{code}"].strip(), data.get(f"help_{code}", "").strip())
+            for code in self.languages[1:]
+            if data.get(f"prompt_{code}", "").strip()
+        }
 
 
 class BaseGuideFormSet(forms.BaseInlineFormSet):

@@ -11,6 +11,7 @@ from functools import cache
 from django.conf import global_settings, settings
 from django.conf.locale import LANG_INFO
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,11 @@ class Language:
 
     @property
     def label(self) -> str:
-        if self.name_local.casefold() == self.name.casefold():
-            return self.name
-        return f"{self.name_local} ({self.name})"
+        """Its own name, then the reader's (Django's catalogue names the languages it knows)."""
+        theirs = gettext(self.name)
+        if self.name_local.casefold() == theirs.casefold():
+            return self.name_local
+        return f"{self.name_local} ({theirs})"
 
 
 #: Languages organizers listen in that Django's table lacks (it lists the languages Django

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import connections
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from heard.accounts.models import Membership
 from heard.campaigns.models import Campaign, Event, SignUp
@@ -104,7 +105,7 @@ class LadderRow:
         steps = [
             (_("Asked"), self.asked, self.conversations),
             (_("Said yes"), self.yes, self.asked),
-            (_("Signed up"), self.signed_up, self.yes),
+            (pgettext("next-step ladder", "Signed up"), self.signed_up, self.yes),
             (_("Came"), self.came, self.signed_up),
         ]
         return [Rung(label, n, n / before if before else None) for label, n, before in steps]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from heard.ids import IdChoiceField
 
@@ -12,7 +13,9 @@ LOW, HIGH = SIZE_LIMITS
 
 
 class FormGroupsForm(forms.Form):
-    pool = forms.ChoiceField(choices=Pool.choices, label=_("From"))
+    pool = forms.ChoiceField(
+        choices=Pool.choices, label=pgettext_lazy("small groups: who to choose from", "From")
+    )
     size_min = forms.IntegerField(min_value=LOW, max_value=HIGH, initial=6, label=_("Smallest"))
     size_max = forms.IntegerField(min_value=LOW, max_value=HIGH, initial=8, label=_("Largest"))
 
@@ -25,7 +28,9 @@ class FormGroupsForm(forms.Form):
 
 
 class LockForm(forms.Form):
-    person_a = IdChoiceField(queryset=None, label=_("Keep"))
+    person_a = IdChoiceField(
+        queryset=None, label=pgettext_lazy("small groups: keep this person with another", "Keep")
+    )
     together = forms.TypedChoiceField(
         choices=[("1", _("together with")), ("0", _("apart from"))],
         coerce=lambda v: v == "1",

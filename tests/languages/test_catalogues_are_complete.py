@@ -66,3 +66,21 @@ def test_each_catalogue_compiles_without_gnu_gettext(tmp_path):
         target = tmp_path / f"{po_path.parent.parent.parent.parent.name}.mo"
         po.save_as_mofile(str(target))
         assert len(polib.mofile(str(target))) == len(po.translated_entries()) > 0
+
+
+def test_one_message_has_one_translation_in_every_catalogue():
+    """Django merges the catalogues and one translation of a message wins everywhere (the
+    project's, then the apps' in INSTALLED_APPS order): the same words translated two ways would
+    show the other app's choice on a page without anyone noticing. Words that must read
+    differently in two places get a context (`pgettext`, `{% translate ... context %}`)."""
+    translations: dict[tuple, dict[str, str]] = {}
+    for po_path in po_files():
+        if po_path.name != "django.po":
+            continue
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete or entry.msgid_plural:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            translations.setdefault(key, {})[entry.msgstr] = str(po_path.relative_to(PACKAGE))
+    differing = {key: found for key, found in translations.items() if len(found) > 1}
+    assert not differing, "\n".join(f"{key[1]!r}: {found}" for key, found in differing.items())

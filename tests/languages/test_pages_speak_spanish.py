@@ -31,19 +31,10 @@ NAMESPACES = ["", "people", "conversations", "campaigns", "commitments", "member
 OUTSIDE = {"admin", "api"}
 #: English msgids that may show on a Spanish page: the same word in both languages, or words
 #: that are names. Keep it short: each entry is a message nobody will see translated.
-ALLOWED = {"No", "Heard"}
+ALLOWED = {"No", "Heard", "English"}  # "English": the language's own name, in language lists
 #: Messages shown on these pages whose words belong to an app another change translates; each
 #: says which. Remove an entry once that app's catalogue has it.
-PENDING = {
-    # heard/leadership/models.py: Assessment's signal and barrier field names (i18n-apps).
-    "Offered to help",
-    "Named neighbours to talk to",
-    "Wants to host",
-    "Took on a role",
-    "Has given without getting back",
-    "Bitter about help that went one way",
-    "Would rather manage on their own",
-}
+PENDING: set[str] = set()
 #: The organization's own texts ("amark tenants union", "amark neighbourhood"): data, not
 #: messages, whatever words follow the tag.
 DATA = re.compile(r"amark(?:[ -][a-z]+)*")

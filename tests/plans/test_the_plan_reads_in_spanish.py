@@ -12,7 +12,7 @@ def test_the_plan_page_speaks_spanish(may_client, planned):
     text = page.content.decode()
 
     assert "Descargar PDF" in text and "Download PDF" not in text
-    assert "En sus propias palabras" in text and "In their words" not in text
+    assert "En sus palabras" in text and "In their words" not in text
     assert "My kids sleep in their coats." in text
 
 

@@ -18,7 +18,7 @@ def test_the_themes_pages_speak_spanish_to_a_spanish_browser(
 
     assert "Lo que plantearon los vecinos" in index
     assert "Lo que escuchamos: temas" in page and "What we heard: themes" not in page
-    assert "En sus propias palabras" in page and "In their words" not in page
+    assert "En sus palabras" in page and "In their words" not in page
     assert "Ajustar este tema" in detail and "Curate this theme" not in detail
     assert "primero las más cercanas al tema" in detail
 
