@@ -32,7 +32,9 @@ import django
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-sys.path[:0] = [str(HERE), str(REPO / "tests")]
+# This checkout's Heard (not the one the virtual environment was installed from), its tests'
+# outbox, and the proxy beside this file.
+sys.path[:0] = [str(REPO), str(HERE), str(REPO / "tests")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
 
 import requests  # noqa: E402
