@@ -119,7 +119,7 @@ class Capture:
     def ask_about_lookalikes(self, membership: Membership) -> bool:
         """Before a new person is stored, ask once about each who looks like someone the member
         may see ("use her" or "this is someone new"); True when the page must ask."""
-        if Conversation.objects.filter(pk=self.form.cleaned_data.get("client_id")).exists():
+        if self._stored():
             return False  # a retry of a stored conversation: the service answers it as before
         asking = False
         for row in self.new_people:
@@ -130,6 +130,12 @@ class Capture:
                 membership, name=new.name, phone=new.phone, email=new.email
             )
             asking = asking or bool(row.lookalikes)
+        if asking and self._stored():
+            # Another send of this very conversation (a retry racing the first send) stored it
+            # while we looked: the lookalike is its own new person, committed with it.
+            for row in self.new_people:
+                row.lookalikes = []
+            return False
         if asking:
             self.notes.append(
                 _(
@@ -138,6 +144,9 @@ class Capture:
                 )
             )
         return asking
+
+    def _stored(self) -> bool:
+        return Conversation.objects.filter(pk=self.form.cleaned_data.get("client_id")).exists()
 
     def record(self) -> ConversationRecord:
         return forms.build_record(self.form, self.new_people, self.quotes, self.promises)

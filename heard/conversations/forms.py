@@ -270,6 +270,13 @@ class ConversationForm(HeldErrors, forms.Form):
     def answer_fields(self):
         return [self[f"answer_{q.id}"] for q in self.guide]
 
+    def clean_people(self) -> list[Person]:
+        """The people found, in the order they were named: the first named holds the
+        commitments and says an unattributed quote (the field's queryset comes back by name)."""
+        found = {p.pk: p for p in self.cleaned_data["people"]}
+        named = dict.fromkeys(map(parse_id, self.data.getlist(self.add_prefix("people"))))
+        return [found[pk] for pk in named if pk in found]
+
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
         # The campaign field comes before the date, so it is already cleaned (or None).
