@@ -29,8 +29,8 @@ class CampaignForm(forms.ModelForm):
         model = Campaign
         fields = ["name", "description", "starts_on", "ends_on", "is_active"]
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
@@ -244,7 +244,9 @@ class EventForm(forms.ModelForm):
         ]
         field_classes = {"campaign": IdChoiceField, "space": IdChoiceField}
         widgets = {
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {

@@ -23,6 +23,8 @@ class UpdateForm(forms.Form):
 
     status = forms.ChoiceField(choices=Commitment.Status.choices)
     note = forms.CharField(max_length=400, required=False, strip=True)
-    due_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     # Where to come back to: only a path of this page is followed (no open redirect).
     next = forms.CharField(max_length=500, required=False)

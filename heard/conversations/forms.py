@@ -141,7 +141,9 @@ class ConversationForm(HeldErrors, forms.Form):
         error_messages={"invalid_choice": _("Unknown campaign.")},
     )
     venue = forms.ChoiceField(label=_("Venue"), choices=Venue.choices, widget=forms.RadioSelect)
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     place = IdChoiceField(
         queryset=None, required=False, label=_("Neighbourhood / turf"), empty_label="—"
     )
@@ -423,7 +425,9 @@ class PromiseForm(HeldErrors, forms.Form):
         min_value=0.5, max_value=200, decimal_places=1, required=False, label=_("Hours")
     )
     due_on = forms.DateField(
-        required=False, label=_("By"), widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=_("By"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean(self):
@@ -574,7 +578,9 @@ class CorrectionForm(forms.Form):
     """The correction page: the conversation's details, its answers (one field per question of
     its campaign's guide) and the quotes the member may read (words, consent, remove)."""
 
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     venue = forms.ChoiceField(label=_("Venue"), choices=Venue.choices, widget=forms.RadioSelect)
     place = IdChoiceField(
         queryset=None, required=False, label=_("Neighbourhood / turf"), empty_label="—"
