@@ -26,7 +26,27 @@ from url_walker import Unfillable, fillings, routes  # noqa: E402
 from heard.languages.catalogues import po_files  # noqa: E402
 
 #: Namespaces whose pages are translated ("" is the project's own: home, login, password).
-NAMESPACES = ["", "people", "conversations", "campaigns", "commitments", "members"]
+NAMESPACES = [
+    "",
+    "people",
+    "conversations",
+    "campaigns",
+    "commitments",
+    "members",
+    "themes",
+    "common_ground",
+    "plans",
+    "smallgroups",
+    "reports",
+    "leadership",
+    "spaces",
+    "exchange",
+    "voting",
+    "privacy",
+    "security",
+    "api_tokens",
+    "offline",
+]
 #: Project-level URL names outside the translated pages (Django's admin, the JSON API).
 OUTSIDE = {"admin", "api"}
 #: English msgids that may show on a Spanish page: the same word in both languages, or words
@@ -38,6 +58,20 @@ PENDING: set[str] = set()
 #: The organization's own texts ("amark tenants union", "amark neighbourhood"): data, not
 #: messages, whatever words follow the tag.
 DATA = re.compile(r"amark(?:[ -][a-z]+)*")
+#: Names of other tools, written as their makers write them.
+PROPER_NAMES = re.compile(r"Action Network|OSDI|VAN")
+
+
+def _files_columns() -> re.Pattern | None:
+    """The header rows of imported files (the import page names each column as the file does):
+    the file's words, data in whatever language it was written."""
+    from heard.exchange.models import ImportBatch
+
+    names = {
+        c for columns in ImportBatch.objects.values_list("columns", flat=True) for c in columns
+    }
+    names = sorted((n for n in names if n), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))) if names else None
 
 
 class _Text(HTMLParser):
@@ -137,7 +171,9 @@ def _english_left(client: Client, urls: list[str], messages) -> dict[str, list[s
         if "text/html" not in response.get("Content-Type", ""):
             continue
         assert '<html lang="es"' in response.text, url
-        text = DATA.sub(" ", readable_text(response.text))
+        text = PROPER_NAMES.sub(" ", DATA.sub(" ", readable_text(response.text)))
+        if columns := _files_columns():
+            text = columns.sub(" ", text)
         english = [literal for literal, pattern in messages if pattern.search(text)]
         if english:
             left[url] = english
