@@ -5,16 +5,15 @@ is stored exactly once, with its new person once, and every send is answered 201
 stored it) or 200 (a retry), with no server error on the way."""
 
 import random
-import sqlite3
 import threading
 import uuid
 from collections import Counter
-from contextlib import contextmanager
 
 import pytest
 from django.db import connection
 from django.utils import timezone
 from factories import CampaignFactory, GuideQuestionFactory, MembershipFactory
+from on_disk import on_disk_as_in_production
 
 from heard.accounts.models import Role
 from heard.conversations.models import Answer, Conversation, Participant
@@ -39,30 +38,6 @@ def _body(campaign, question, n: int) -> dict:
         "new_people": [{"name": f"Neighbour number {n}"}],
         "answers": [{"question_id": question.pk, "text": f"Heard at door {n}."}],
     }
-
-
-@contextmanager
-def _on_disk_as_in_production(tmp_path):
-    """On SQLite, run the threads against a database file, as Heard runs (WAL, immediate
-    transactions, a busy timeout): pytest-django's in-memory test database is shared-cache,
-    where a second writer fails at once with "table is locked" instead of waiting. The test
-    database (migrated, with this test's rows) is copied to the file, new connections are
-    pointed at it, and the main thread's in-memory one is left untouched. PostgreSQL is used
-    as it is."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    path = tmp_path / "heard.sqlite3"
-    connection.ensure_connection()
-    with sqlite3.connect(path) as copy:
-        connection.connection.backup(copy)
-    settings_dict = connection.settings_dict
-    in_memory = settings_dict["NAME"]
-    settings_dict["NAME"] = str(path)
-    try:
-        yield
-    finally:
-        settings_dict["NAME"] = in_memory
 
 
 def _in_a_thread(read):
@@ -133,7 +108,7 @@ def test_a_hundred_clients_sending_each_conversation_two_or_three_times_store_it
         finally:
             connection.close()
 
-    with _on_disk_as_in_production(tmp_path):
+    with on_disk_as_in_production(tmp_path):
         threads = [threading.Thread(target=client, args=(plan,)) for plan in plans]
         for thread in threads:
             thread.start()

@@ -12,9 +12,7 @@ TCP proxy that makes the faults.
 
 import copy
 import random
-import sqlite3
 import threading
-from contextlib import contextmanager
 
 import pytest
 from django.db import connection
@@ -30,6 +28,7 @@ from factories import (
     PersonFactory,
     PlaceFactory,
 )
+from on_disk import on_disk_as_in_production
 
 from heard.accounts.models import Role
 from heard.people.folding import fold
@@ -98,28 +97,6 @@ def _signed_in(user) -> tuple:
     return client.cookies, said["csrf"]
 
 
-@contextmanager
-def _on_disk_as_in_production(tmp_path):
-    """On SQLite, the threads use a database file as Heard does (WAL, immediate transactions,
-    a busy timeout): pytest-django's in-memory test database is shared-cache, where a second
-    writer fails at once instead of waiting. The test database is copied to the file and new
-    connections are pointed at it. PostgreSQL is used as it is."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    path = tmp_path / "heard.sqlite3"
-    connection.ensure_connection()
-    with sqlite3.connect(path) as copied:
-        connection.connection.backup(copied)
-    settings_dict = connection.settings_dict
-    in_memory = settings_dict["NAME"]
-    settings_dict["NAME"] = str(path)
-    try:
-        yield
-    finally:
-        settings_dict["NAME"] = in_memory
-
-
 def _in_a_thread(work):
     """`work()` on a connection of its own (the file, on SQLite), closed after."""
     result = []
@@ -171,7 +148,7 @@ def test_every_conversation_is_stored_once_and_whole_whatever_the_network_does(t
             plans.append((InProcess(*session, tally, running), phone))
     assert sum(len(items) for _, items in plans) == CONVERSATIONS
 
-    with _on_disk_as_in_production(tmp_path):
+    with on_disk_as_in_production(tmp_path):
         run_clients(plans, FAULTS, seed=13, tally=tally)
         for thread in running:  # the sends the phones stopped waiting for
             thread.join()
