@@ -155,7 +155,8 @@ def test_a_refusal_stays_in_the_outbox_with_its_reason_until_fixed(phone, ours, 
     expect(page.get_by_text("The date is in the future.")).to_be_visible()
     page.get_by_label("Date").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Save conversation").click()
-    expect(page).to_have_url(re.compile(r"/conversations/[0-9a-f-]{36}/$"))
+    expect(page).to_have_url(re.compile(r"/conversations/[0-9a-f-]{36}/$"), timeout=30_000)
+    expect(page.get_by_role("status")).to_contain_text("Conversation recorded.")
     assert stored("Saved with a date") == 1
     page.goto(CAPTURE)
     expect(page.locator("#outbox")).to_be_hidden()

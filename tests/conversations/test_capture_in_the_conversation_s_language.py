@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-from django.utils import translation
 from factories import CampaignFactory, GuideQuestionFactory
 
 from heard.campaigns.models import QuestionWording
@@ -58,8 +57,8 @@ def test_the_capture_page_offers_the_campaign_s_languages_and_every_wording(lee_
 
 def test_a_spanish_speaking_member_sees_the_spanish_guide_first(lee_client, bilingual):
     campaign, problem, hope = bilingual
-    with translation.override("es"):
-        response = lee_client.get(URL, {"campaign": campaign.pk})
+    # A Spanish browser (LocaleMiddleware reads it, as for any page).
+    response = lee_client.get(URL, {"campaign": campaign.pk}, HTTP_ACCEPT_LANGUAGE="es")
     page = response.content.decode()
     assert response.context["form"]["language"].value() == "es"
     assert '<span data-prompt lang="es" dir="auto">¿Qué no le deja dormir?</span>' in page
