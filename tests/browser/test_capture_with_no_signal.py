@@ -152,7 +152,10 @@ def test_a_refusal_stays_in_the_outbox_with_its_reason_until_fixed(phone, ours, 
     assert stored("Saved with a date") == 0
 
     item.get_by_role("button", name="Open to fix").click()
-    expect(page.get_by_text("The date is in the future.")).to_be_visible()
+    # The form as the server sends it back (posted), each mistake beside its field; the same
+    # words are in the outbox's list, so wait for the page itself.
+    expect(page.locator("#capture[data-posted][data-ready]")).to_be_attached()
+    expect(page.locator(".field.has-error")).to_contain_text("The date is in the future.")
     page.get_by_label("Date").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Save conversation").click()
     expect(page).to_have_url(re.compile(r"/conversations/[0-9a-f-]{36}/$"), timeout=30_000)
