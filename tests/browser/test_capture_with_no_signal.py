@@ -44,8 +44,17 @@ def open_with_its_worker(page):
 def record(page, person, words):
     expect(page.locator("#capture[data-ready]")).to_be_attached()
     page.get_by_label("Door-knock").check()
-    page.get_by_label("Find a person").press_sequentially(person[:3], delay=30)
-    page.get_by_role("option", name=re.compile(person)).tap()
+    search = page.get_by_label("Find a person")
+    option = page.get_by_role("option", name=re.compile(person))
+    search.press_sequentially(person[:3], delay=30)
+    try:
+        expect(option).to_be_visible(timeout=7_000)
+    except AssertionError:
+        # Seen twice in CI on a loaded machine, never reproduced alone: the typeahead showed no
+        # one. Typing again tells a slow answer from a wrong one (a wrong one fails below).
+        search.fill("")
+        search.press_sequentially(person[:3], delay=30)
+    option.tap()
     page.get_by_label("What keeps you up at night?").fill(words)
     page.get_by_role("button", name="Save conversation").click()
 
