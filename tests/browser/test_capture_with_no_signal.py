@@ -79,7 +79,12 @@ def test_three_conversations_recorded_with_no_signal_are_stored_once_each(phone,
     page.reload()
     expect(page.get_by_role("heading", name="Record a conversation")).to_be_visible()
     for n, person in enumerate(("Rosa Alvarez", "Amina Yusuf", "Bo Chen"), start=1):
+        expect(page.locator("#capture[data-ready]")).to_be_attached()
+        before = page.locator("input[name=client_id]").input_value()
         record(page, person, f"No signal, door {n}: the lift is broken.")
+        # The blank form for the next door (the last page said "Saved on this phone" too).
+        expect(page.locator("input[name=client_id]")).not_to_have_value(before)
+        expect(page.locator("#capture[data-ready]")).to_be_attached()
         expect(
             page.get_by_text("Saved on this phone. It will be sent when there is signal.")
         ).to_be_visible()
