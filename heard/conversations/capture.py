@@ -162,8 +162,9 @@ class Capture:
     def reasons(self) -> list[str]:
         """Every error of the capture in words, each saying which field it is about: for the
         outbox, which shows them without the form."""
+        bound = [f for f in self.all_forms[1:] if f.is_bound]
         said = []
-        for form in self._each_form():
+        for form in [self.form] + [row for formset in bound for row in formset.forms]:
             for name, errors in form.errors.items():
                 if name == "__all__":
                     said += [str(error) for error in errors]
@@ -174,16 +175,9 @@ class Capture:
                     _("%(field)s: %(problem)s") % {"field": where, "problem": error}
                     for error in errors
                 ]
-        for formset in self.all_forms[1:]:
-            if formset.is_bound:
-                said += [str(error) for error in formset.non_form_errors()]
+        for formset in bound:
+            said += [str(error) for error in formset.non_form_errors()]
         return said
-
-    def _each_form(self):
-        yield self.form
-        for formset in self.all_forms[1:]:
-            if formset.is_bound:
-                yield from formset.forms
 
     def describe(self, name: str) -> str:
         """A posted field's name as the volunteer knows it, for a message about it."""
