@@ -12,7 +12,7 @@ from factories import PersonFactory
 from heard.conversations.models import Conversation
 
 from .capture import capture_data
-from .test_the_same_conversation_sent_twice import full_conversation, rows
+from .test_the_same_conversation_sent_twice import full_conversation, reusing_lees_id, rows
 
 SYNC = reverse("conversations:sync")
 
@@ -78,12 +78,7 @@ def test_a_lookalike_waits_for_the_volunteer_to_answer(lee_client, ours, org, ma
 
 
 def test_someone_elses_conversation_id_is_refused(may_client, ours):
-    data = capture_data(
-        ours.campaign,
-        client_id=str(ours.by_lee.pk),
-        people=[ours.sam],
-        answers={ours.problem: "Overwriting Lee's notes."},
-    )
+    data = reusing_lees_id(ours)
     before = rows()
     answer = may_client.post(SYNC, data)
     assert answer.status_code == 422

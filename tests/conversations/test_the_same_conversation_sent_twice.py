@@ -23,6 +23,16 @@ def full_conversation(ours):
     )
 
 
+def reusing_lees_id(ours):
+    """May's conversation posted with the id of one Lee already recorded."""
+    return capture_data(
+        ours.campaign,
+        client_id=str(ours.by_lee.pk),
+        people=[ours.sam],
+        answers={ours.problem: "Overwriting Lee's notes."},
+    )
+
+
 def rows():
     return [
         model.objects.count()
@@ -43,12 +53,7 @@ def test_the_same_conversation_posted_twice_is_stored_once(lee_client, ours):
 
 
 def test_a_teammate_reusing_someones_conversation_id_is_refused(may_client, ours):
-    data = capture_data(
-        ours.campaign,
-        client_id=str(ours.by_lee.pk),
-        people=[ours.sam],
-        answers={ours.problem: "Overwriting Lee's notes."},
-    )
+    data = reusing_lees_id(ours)
     before = rows()
     response = may_client.post(URL, data)
     assert response.status_code == 400
