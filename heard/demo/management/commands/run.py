@@ -30,7 +30,7 @@ class Command(BaseCommand):
             "--processes",
             type=int,
             default=cores(),
-            help="Web processes (default: one per core this machine gives Heard, here %(default)s).",
+            help="Web processes (default: one per core Heard may use, here %(default)s).",
         )
         parser.add_argument(
             "--threads",
