@@ -206,8 +206,12 @@ class Processes:
                 self._worker()
         else:
             raise SystemExit(f"unknown server {kind!r}: one of {', '.join(SERVERS)}")
-        for host in self.hosts:
-            _wait_for(host, self.web)
+        try:
+            for host in self.hosts:
+                _wait_for(host, self.web)
+        except BaseException:
+            self.stop()
+            raise
 
     def _web(self, command: list[str], port: int) -> None:
         self.web.append(self._start(command, f"web-{port}"))
@@ -248,7 +252,7 @@ class Processes:
 def _wait_for(host: str, processes) -> None:
     for _ in range(900):
         try:
-            requests.get(f"{host}/login/", timeout=2)
+            requests.get(f"{host}/login/", timeout=30)
             return
         except requests.ConnectionError:
             if any(p.poll() is not None for p in processes):

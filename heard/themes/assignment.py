@@ -33,8 +33,11 @@ from .writes import _recount, _upsert
 
 #: The most waiting conversations a sweep embeds at once; it goes on until none is left.
 SWEEP_LIMIT = 2000
-#: A sweep that finds another sweeping its campaign leaves one waiting for this much later.
-SWEEP_RETRY = dt.timedelta(seconds=2)
+#: A sweep that finds another sweeping its campaign leaves one waiting for this much later: the
+#: worker's polling interval, since every conversation saved meanwhile waits for that sweep (a
+#: new one is not queued while it waits), and a new conversation should reach its theme within
+#: 2 s. Cheap when the other sweep is still busy: it takes the lock or defers again.
+SWEEP_RETRY = dt.timedelta(seconds=0.5)
 
 
 def _pending(campaign_id: int, limit: int, after=None) -> list:

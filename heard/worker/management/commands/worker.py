@@ -23,6 +23,9 @@ class Command(DatabaseWorkerCommand):
 
     def add_arguments(self, parser) -> None:
         super().add_arguments(parser)
+        # Twice a second when idle (django-tasks-db's default is once): a new conversation's
+        # sweep starts within half a second, so it reaches its theme within about two.
+        parser.set_defaults(interval=0.5)
         parser.add_argument(
             "--status",
             action="store_true",
