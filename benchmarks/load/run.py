@@ -68,6 +68,13 @@ def main() -> int:
         "--pacing", type=float, default=20.0, help="seconds between a phone's saves"
     )
     parser.add_argument("--organizers", type=int, default=5)
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=15,
+        help="seconds at 5 saves/s, with one organizer reading, before the stages (not reported): "
+        "each process's first requests and each worker's first sweep load code and the model",
+    )
     parser.add_argument("--stop-after", type=float, default=2.0, help="p95 (s) that ends a server")
     parser.add_argument("--port", type=int, default=8400)
     parser.add_argument("--seed", type=int, default=15)
@@ -82,7 +89,7 @@ def main() -> int:
 
     database = connection.vendor
     demo = _load_demo()
-    per_server = sum(int(r * args.seconds * 1.15) + 20 for r in rates)
+    per_server = sum(int(r * args.seconds * 1.15) + 20 for r in rates) + 6 * args.warmup + 20
     pool = _make_conversations(demo, per_server * len(servers), args.seed)
     print(f"{sum(len(q) for q in pool.values()):,} conversations made.", flush=True)
     made = {s.data["client_id"]: s for saver in pool.values() for s in saver}
@@ -339,6 +346,11 @@ def _run_server(kind: str, port: int, rates, args, demo, pool, made) -> dict:
     watch = QueueWatch()
     stages, acked_ids = [], []
     try:
+        if args.warmup:
+            warm = argparse.Namespace(**{**vars(args), "seconds": args.warmup})
+            stage = _stage(kind, 5, 1, warm, demo, pool, sessions, processes, log_dir)
+            acked_ids += stage.pop("acked_ids")
+            print(f"warmed up: {stage['acknowledged']} saves, p95 {stage['p95 ms']} ms", flush=True)
         for number, rate in enumerate(rates):
             organizers = args.organizers if number == 0 else 0
             stage = _stage(kind, rate, organizers, args, demo, pool, sessions, processes, log_dir)
@@ -375,7 +387,7 @@ def _stage(kind, rate, organizers, args, demo, pool, sessions, processes, log_di
     for name in SAVERS:
         taken, pool[name] = pool[name][:quota], pool[name][quota:]
         members.append({**sessions[name], "conversations": [s.data for s in taken]})
-    prefix = log_dir / f"rate-{rate}"
+    prefix = log_dir / f"rate-{rate}-{organizers}-{args.seconds}s"
     plan = {
         "hosts": processes.hosts,
         "pacing": args.pacing,
@@ -395,34 +407,35 @@ def _stage(kind, rate, organizers, args, demo, pool, sessions, processes, log_di
     plan_file.write_text(json.dumps(plan))
     phones = int(rate * args.pacing)
     cpu_before = processes.web_cpu_seconds()
-    subprocess.run(  # noqa: S603 - our own interpreter and locust
-        [
-            sys.executable,
-            "-m",
-            "locust",
-            "-f",
-            str(HERE / "locustfile.py"),
-            "--headless",
-            "--users",
-            str(phones + organizers),
-            "--spawn-rate",
-            str(rate + organizers),
-            "--run-time",
-            f"{args.seconds}s",
-            "--stop-timeout",
-            "60",
-            "--csv",
-            str(prefix),
-            "--only-summary",
-            "--loglevel",
-            "WARNING",
-        ],
-        env={**os.environ, "HEARD_LOAD_PLAN": str(plan_file)},
-        cwd=HERE,
-        check=False,
-        stdout=(log_dir / f"rate-{rate}-locust.log").open("w"),
-        stderr=subprocess.STDOUT,
-    )
+    with Path(str(prefix) + "-locust.log").open("w") as log:
+        subprocess.run(  # noqa: S603 - our own interpreter and locust
+            [
+                sys.executable,
+                "-m",
+                "locust",
+                "-f",
+                str(HERE / "locustfile.py"),
+                "--headless",
+                "--users",
+                str(phones + organizers),
+                "--spawn-rate",
+                str(rate + organizers),
+                "--run-time",
+                f"{args.seconds}s",
+                "--stop-timeout",
+                "60",
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            env={**os.environ, "HEARD_LOAD_PLAN": str(plan_file)},
+            cwd=HERE,
+            check=False,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     cpu = processes.web_cpu_seconds() - cpu_before
     told = json.loads(Path(plan["acked"]).read_text())
     acked = told["acked"]
