@@ -20,6 +20,7 @@ Heard on a laptop with SQLite and a network can run the same code on PostgreSQL:
   X-Forwarded-Proto and X-Forwarded-For; trust them (see below for why it is not the default).
 - HEARD_TASK_BACKEND: the task backend (default the database queue, run by `heard worker`).
 - HEARD_LOG_LEVEL: the level of the log written to the console (default WARNING).
+- HEARD_DB_POOL_SIZE: on PostgreSQL, the most connections one process opens (default 10).
 - PORT: the port `heard run` serves on (default 8000).
 
 Files in the data folder are private to the user running Heard: the folder is 0700, the database
@@ -171,9 +172,20 @@ DATABASES = {
     # An empty DATABASE_URL (as `make test` sets it) means the SQLite default too.
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'heard.sqlite3'}",
-        conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A pool per process (psycopg_pool, through Django's own "pool" option): a request borrows a
+    # connection and gives it back at its end, so a thread waiting for its next request holds
+    # none. Connections above the one kept warm close after a minute unused: when a canvass
+    # ends, PostgreSQL is not left holding one idle connection per thread that ever served.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("HEARD_DB_POOL_SIZE", "10")),
+        "max_idle": 60,
+        # A request that cannot get a connection in this long fails rather than hangs.
+        "timeout": 20,
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while the worker writes; the busy timeout waits for a lock
     # instead of failing at once.
@@ -248,8 +260,8 @@ if os.environ.get("HEARD_BEHIND_PROXY") == "1":
     # Behind a proxy that ends TLS, every request reaches Heard as plain HTTP: without this,
     # HEARD_HTTPS redirects forever. It is not the default because a client talking to Heard
     # directly could send the header itself and pass plain HTTP off as HTTPS; the proxy must
-    # overwrite it. `heard run` also takes the client's address from X-Forwarded-For (waitress's
-    # trusted_proxy), so the sign-in lockout sees people, not the proxy.
+    # overwrite it. `heard run` also takes the client's address from X-Forwarded-For (werkzeug's
+    # ProxyFix, heard/serving.py), so the sign-in lockout sees people, not the proxy.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Content-Security-Policy: only this site's own scripts, styles, images and forms, and no page of

@@ -23,8 +23,8 @@ from .tokens import client_with, token_of
 
 THREADS = 100
 RETRIES = 5
-#: The web server's threads: the clients are 100 at once, but `heard run` serves 8 requests at a
-#: time (waitress, `--threads`) and each holds a database connection; twice that here. (A
+#: The web server's threads: the clients are 100 at once, but `heard run` serves 4 requests at a
+#: time per process (`--threads`) and each holds a database connection; 16 here. (A
 #: connection per client would exceed PostgreSQL's default 100 connections.)
 SERVER_THREADS = 16
 

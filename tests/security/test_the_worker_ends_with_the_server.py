@@ -1,13 +1,16 @@
-"""`heard run` serves with waitress and starts `heard worker`; however the server ends, even by
-`kill -9`, the worker ends within seconds, so a restart never runs two workers."""
+"""`heard run` serves with gunicorn (one process per core) and starts `heard worker`; however the
+server ends, even by `kill -9`, the worker and the web processes end within seconds, so a restart
+never runs two workers."""
 
 import contextlib
+import http.client
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -20,6 +23,10 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def command_of(pid: int) -> list[bytes]:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
 
 
 def children_of(pid: int) -> list[int]:
@@ -72,14 +79,15 @@ def heard_run(data: Path):
         except OSError:
             time.sleep(0.3)
     assert response is not None, process.communicate(timeout=10)[0]
-    workers = []
+    workers: list[int] = []
     while time.monotonic() < deadline and not workers:
-        workers = children_of(process.pid)
+        workers = [pid for pid in children_of(process.pid) if b"worker" in command_of(pid)]
         time.sleep(0.1)
+    web = [pid for pid in children_of(process.pid) if pid not in workers]
     try:
-        yield process, response, workers, data
+        yield process, response, workers, web, data
     finally:
-        for pid in [process.pid, *workers]:
+        for pid in [process.pid, *workers, *web]:
             if alive(pid):
                 os.kill(pid, signal.SIGKILL)
         process.wait(timeout=10)
@@ -108,31 +116,50 @@ def assert_gone_within(pid: int, seconds: float) -> float:
     return time.monotonic() - start
 
 
-def test_heard_run_serves_with_waitress_and_starts_one_worker(running):
-    _, response, workers, _ = running
+def test_heard_run_serves_with_gunicorn_one_process_per_core_and_starts_one_worker(running):
+    _, response, workers, web, _ = running
 
     assert response.status == 200
-    assert response.headers["Server"] == "Heard"  # waitress's ident, not runserver's
+    assert response.headers["Server"] == "gunicorn"  # not runserver's
+    assert len(web) == len(os.sched_getaffinity(0))
     assert len(workers) == 1
-    command = Path(f"/proc/{workers[0]}/cmdline").read_bytes().split(b"\0")
-    assert command[1:4] == [b"-m", b"heard.cli", b"worker"]
+    assert command_of(workers[0])[1:4] == [b"-m", b"heard.cli", b"worker"]
+
+
+def test_a_phone_keeps_its_connection_between_two_requests(running):
+    _, response, *_ = running
+    connection = http.client.HTTPConnection("127.0.0.1", urllib.parse.urlsplit(response.url).port)
+    sockets = []
+    for _ in range(2):
+        connection.request("GET", "/login/")
+        answer = connection.getresponse()
+        answer.read()
+        assert answer.status == 200
+        assert answer.headers["Connection"] == "keep-alive"
+        sockets.append(connection.sock)
+    connection.close()
+
+    assert sockets[0] is sockets[1]  # the second request went over the first one's connection
 
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["kill -9", "SIGTERM"])
 def test_the_worker_ends_within_seconds_when_the_server_is_killed(server, how):
-    process, _, [worker], _ = server
+    process, _, [worker], web, _ = server
 
     os.kill(process.pid, how)
     process.wait(timeout=10)
 
-    assert assert_gone_within(worker, 10) < 10
+    assert assert_gone_within(worker, 15) < 15
+    for pid in web:
+        assert assert_gone_within(pid, 15) < 15
 
 
 def test_while_it_serves_the_data_files_are_the_users_alone(running):
-    _, _, _, data = running
+    _, _, _, _, data = running
 
     assert oct(data.stat().st_mode & 0o777) == "0o700"
     files = {p.name: oct(p.stat().st_mode & 0o777) for p in data.iterdir() if p.is_file()}
-    # SQLite's write-ahead log and shared memory exist while the server and worker run.
-    assert {"heard.sqlite3", "heard.sqlite3-wal", "heard.sqlite3-shm", "secret_key"} <= set(files)
+    # SQLite's write-ahead log and shared memory (-wal, -shm) exist while a connection is open,
+    # and are checked too when they do.
+    assert {"heard.sqlite3", "secret_key"} <= set(files)
     assert set(files.values()) == {"0o600"}, files

@@ -1,7 +1,6 @@
 import os
 import subprocess
 
-import waitress
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -9,14 +8,15 @@ from django.core.management.base import BaseCommand
 from heard.accounts.models import Organization
 from heard.cli import start_worker
 from heard.demo import DEMO_PASSWORD, DEMO_USERS
+from heard.serving import cores, serve
 
 
 class Command(BaseCommand):
     help = (
         "Start Heard: migrate the database, load the demo organization on the first start, "
         "find the demo's themes, start the background worker (`heard worker`) beside the web "
-        "server, and serve with waitress at http://127.0.0.1:PORT/ (PORT from the environment, "
-        "default 8000). Existing data is kept."
+        "server, and serve with gunicorn, one process per core, at http://127.0.0.1:PORT/ (PORT "
+        "from the environment, default 8000). Existing data is kept."
     )
 
     def add_arguments(self, parser):
@@ -27,7 +27,16 @@ class Command(BaseCommand):
             help="The address to listen on (default 127.0.0.1: this machine, or a proxy on it).",
         )
         parser.add_argument(
-            "--threads", type=int, default=8, help="Requests served at once (default 8)."
+            "--processes",
+            type=int,
+            default=cores(),
+            help="Web processes (default: one per core Heard may use, here %(default)s).",
+        )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=4,
+            help="Requests each process serves at once (default 4).",
         )
         parser.add_argument("--no-demo", action="store_true", help="Do not load the demo.")
         parser.add_argument(
@@ -36,7 +45,7 @@ class Command(BaseCommand):
             help="Do not start the background worker (run `heard worker` yourself).",
         )
 
-    def handle(self, *args, port, host, threads, no_demo, no_worker, **options):
+    def handle(self, *args, port, host, processes, threads, no_demo, no_worker, **options):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database ready.")
         if not no_demo and not Organization.objects.exists():
@@ -54,32 +63,19 @@ class Command(BaseCommand):
         worker = None if no_worker else self._start_worker()
         self.stdout.flush()
         try:
-            self._serve(host, port, threads)
+            serve(
+                host,
+                port,
+                processes=processes,
+                threads=threads,
+                behind_proxy=os.environ.get("HEARD_BEHIND_PROXY") == "1",
+            )
         except KeyboardInterrupt:
             self.stdout.write("\nStopped.")
         finally:
             if worker is not None:
                 worker.terminate()
                 worker.wait(timeout=15)
-
-    def _serve(self, host: str, port: int, threads: int) -> None:
-        """Serve with waitress, a production WSGI server in pure Python (no compiler, any OS).
-
-        Static files come from WhiteNoise inside the application.
-        """
-        from django.core.wsgi import get_wsgi_application
-
-        options = {"host": host, "port": port, "threads": threads, "ident": "Heard"}
-        if os.environ.get("HEARD_BEHIND_PROXY") == "1":
-            # The client's address and scheme as the proxy on this machine saw them, so the
-            # sign-in lockout and the HTTPS redirect see people, not the proxy.
-            options.update(
-                trusted_proxy="127.0.0.1",
-                trusted_proxy_count=1,
-                trusted_proxy_headers={"x-forwarded-for", "x-forwarded-proto"},
-                clear_untrusted_proxy_headers=True,
-            )
-        waitress.serve(get_wsgi_application(), **options)
 
     def _theme_demo(self) -> None:
         """Find the demo campaigns' themes now, so the Themes page is full when first opened."""
