@@ -40,8 +40,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
 import requests  # noqa: E402
 
 #: Phones: the demo's volunteers and organizers, three of them with a second phone.
-PHONES = ("volunteer", "marisol", "earl", "kim", "ray", "becky", "jamal", "organizer", "luis")
-PHONES += ("volunteer", "marisol", "organizer")
+PHONES = ("volunteer", "voluntaria", "earl", "kim", "ray", "becky", "jamal", "organizer", "luis")
+PHONES += ("volunteer", "voluntaria", "organizer")
 PASSWORD = "listen-first"  # the demo's, printed by `heard run`  # noqa: S105
 
 

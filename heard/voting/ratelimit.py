@@ -6,9 +6,10 @@ script, not a neighbour. A house meeting on one Wi-Fi shares one address, so the
 limit is ten times wider. Nothing is stored in the database: the address is hashed into a cache
 key that expires with its minute (no IP address is kept anywhere).
 
-The counters live in the process's cache (LocMemCache, Heard's default): `heard run` serves
-from one process, so they are exact there; several web processes behind a load balancer would
-each count their own share (set a shared CACHES backend then).
+The counters live in the process's cache (LocMemCache, Heard's default). `heard run` serves
+from one process per core, each counting the votes it serves: a phone's limit is at most that
+many times wider (twice, on 2 cores), still far below a script's pace. A shared CACHES backend
+makes them exact.
 """
 
 from __future__ import annotations

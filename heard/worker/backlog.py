@@ -1,9 +1,10 @@
 """What the queue holds, and pruning what is finished.
 
-A finished task's row is only a receipt: its return value or its traceback. Succeeded ones are
-kept a day (what ran today can still be looked at), failed ones a week: a traceback is the only
-account of what went wrong, a failure is rare, and whoever runs Heard may look only after a
-weekend. Everything waiting or running is kept, however old.
+A finished task's row is only a receipt: its return value or its traceback. Every finished task
+is kept a day (what ran today can still be looked at with `heard worker --status` or the admin),
+then deleted, so the table a worker scans never grows with the campaign. A failure's traceback
+outlives its row: django-tasks logs it at ERROR when the task fails, to the worker's console (the
+journal, under systemd). Everything waiting or running is kept, however old.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django_tasks_db.models import DBTaskResult
 logger = logging.getLogger(__name__)
 
 KEEP_SUCCEEDED = dt.timedelta(days=1)
-KEEP_FAILED = dt.timedelta(days=7)
+KEEP_FAILED = dt.timedelta(days=1)
 #: Rows deleted per statement, so SQLite's write lock is never held long.
 PRUNE_CHUNK = 1000
 #: The worker warns when a task has waited this long: the workers are not keeping up.

@@ -1,5 +1,5 @@
-"""Finished tasks are pruned: succeeded after a day, failed after a week (their tracebacks are
-the only account of what went wrong); waiting and running tasks are never pruned, however old.
+"""Finished tasks are pruned a day after they finish, succeeded or failed (a failure's traceback
+is in the worker's log); waiting and running tasks are never pruned, however old.
 The worker prunes every few minutes and logs its backlog; `heard prune-tasks` prunes now."""
 
 import datetime as dt
@@ -42,6 +42,7 @@ def queue(db):
         "succeeded yesterday": row("a", "SUCCESSFUL", 25 * HOURS),
         "succeeded this morning": row("b", "SUCCESSFUL", 3 * HOURS),
         "failed two days ago": row("c", "FAILED", 48 * HOURS),
+        "failed this morning": row("g", "FAILED", 3 * HOURS),
         "failed last month": row("d", "FAILED", 30 * 24 * HOURS),
         "waiting three days": row("e", "READY", 72 * HOURS),
         "running three days": row("f", "RUNNING", 72 * HOURS),
@@ -54,11 +55,11 @@ def left(queue) -> set[str]:
 
 
 def test_only_old_finished_tasks_are_pruned(queue):
-    assert backlog.prune_finished() == 2
+    assert backlog.prune_finished() == 3
 
     assert left(queue) == {
         "succeeded this morning",
-        "failed two days ago",
+        "failed this morning",
         "waiting three days",
         "running three days",
     }
@@ -69,7 +70,7 @@ def test_pruning_works_in_chunks_until_none_is_left(queue, monkeypatch):
     for n in range(3):
         row(f"old {n}", "SUCCESSFUL", 30 * HOURS)
 
-    assert backlog.prune_finished() == 5
+    assert backlog.prune_finished() == 6
     assert not DBTaskResult.objects.filter(finished_at__lte=timezone.now() - 24 * HOURS).filter(
         status="SUCCESSFUL"
     )
@@ -77,11 +78,11 @@ def test_pruning_works_in_chunks_until_none_is_left(queue, monkeypatch):
 
 def test_the_prune_tasks_command(queue, capsys):
     call_command("prune-tasks", "--dry-run")
-    assert "Would delete 2 finished tasks." in capsys.readouterr().out
-    assert len(left(queue)) == 6
+    assert "Would delete 3 finished tasks." in capsys.readouterr().out
+    assert len(left(queue)) == 7
 
-    call_command("prune-tasks", "--days", "0.05", "--failed-days", "1")
-    assert "Deleted 4 finished tasks." in capsys.readouterr().out
+    call_command("prune-tasks", "--days", "0.05", "--failed-days", "0.05")
+    assert "Deleted 5 finished tasks." in capsys.readouterr().out
     assert left(queue) == {"waiting three days", "running three days"}
 
 
@@ -90,7 +91,7 @@ def test_the_worker_prunes_and_logs_its_backlog(queue, caplog):
 
     pruned, entries = backlog.housekeeping()
 
-    assert pruned == 2
+    assert pruned == 3
     [logged] = [r for r in caplog.records if r.name == backlog.logger.name]
     # The task that has waited three days is a warning: the workers are not keeping up.
     assert logged.levelno == logging.WARNING

@@ -9,7 +9,7 @@ from heard.worker.backlog import KEEP_FAILED, KEEP_SUCCEEDED, prune_finished
 
 
 class Command(BaseCommand):
-    help = "Delete finished tasks: succeeded ones older than a day, failed ones older than a week."
+    help = "Delete finished tasks (succeeded or failed) older than a day."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
