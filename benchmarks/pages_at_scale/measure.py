@@ -96,6 +96,42 @@ def pages(org):
     return {"organizer": organizer, "volunteer": volunteer}, rows
 
 
+def list_pages(org):
+    """(who, page, url) for issue 15's pages: the home page, the people and conversations
+    lists, the campaign's page, its Themes page and its largest theme's page, as the
+    organization's organizer (`organizer` in the demo). The campaign is the demo's first (pk 1
+    in a fresh demo), or the largest campaign with themes elsewhere."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from heard.accounts.models import Membership, Role
+    from heard.campaigns.models import Campaign
+    from heard.themes.models import Theme
+
+    members = Membership.objects.filter(organization=org, role=Role.ORGANIZER)
+    organizer = members.filter(user__username="organizer").first() or members.order_by("pk")[0]
+    campaigns = Campaign.objects.filter(organization=org)
+    campaign = (
+        campaigns.annotate(n=Count("conversations"))
+        .filter(themes__isnull=False)
+        .order_by("pk" if org.slug != "bench" else "-n")
+        .first()
+    ) or campaigns.order_by("pk").first()
+    rows = [
+        ("organizer", "Home", reverse("home")),
+        ("organizer", "People", reverse("people:list")),
+        ("organizer", "People, page 50", f"{reverse('people:list')}?page=50"),
+        ("organizer", "Conversations", reverse("conversations:list")),
+        ("organizer", "Conversations, page 50", f"{reverse('conversations:list')}?page=50"),
+        ("organizer", "Campaign", reverse("campaigns:detail", args=[campaign.pk])),
+        ("organizer", "Themes", reverse("themes:campaign", args=[campaign.pk])),
+    ]
+    theme = Theme.objects.filter(campaign=campaign, parent=None).order_by("-size", "pk").first()
+    if theme is not None:
+        rows.append(("organizer", "A theme (largest)", reverse("themes:detail", args=[theme.pk])))
+    return {"organizer": organizer}, rows
+
+
 def percentile(values, q):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))]
@@ -113,6 +149,14 @@ def cpu_ms(client, url: str, runs: int) -> tuple[float, float] | None:
     and without parallel workers for these requests, so that one backend does all the work."""
     from django.db import connection
 
+    if connection.vendor == "sqlite":
+        # SQLite runs inside this process: its work is in Django's CPU time.
+        django = []
+        for _ in range(runs):
+            before = time.process_time()
+            client.get(url)
+            django.append((time.process_time() - before) * 1000)
+        return 0.0, statistics.median(django)
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
@@ -134,7 +178,7 @@ def cpu_ms(client, url: str, runs: int) -> tuple[float, float] | None:
             cursor.execute("RESET max_parallel_workers_per_gather")
 
 
-def measure(runs: int, only: str = ""):
+def measure(runs: int, only: str = "", slug: str = "bench", lists: bool = False):
     from django.conf import settings
     from django.db import connection
     from django.test import Client
@@ -143,8 +187,8 @@ def measure(runs: int, only: str = ""):
     from heard.accounts.models import Organization
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    org = Organization.objects.get(slug="bench")
-    members, rows = pages(org)
+    org = Organization.objects.get(slug=slug)
+    members, rows = list_pages(org) if lists else pages(org)
     clients = {}
     for who, membership in members.items():
         # A page that fails is reported as its status, not a crash of the whole run.
@@ -182,9 +226,11 @@ def measure(runs: int, only: str = ""):
         result["load"] = os.getloadavg()[0]
         result["queries"] = queries
         result["cpu"] = cpu
+        result["kb"] = len(response.content) / 1024
         results.append(result)
         print(
-            f"{who:9} {name:42} {median:7.0f} ms  p95 {result['p95']:6.0f}  {queries:3} q",
+            f"{who:9} {name:42} {median:7.0f} ms  p95 {result['p95']:6.0f}  {queries:3} q"
+            f"  {result['kb']:4.0f} KB" + (f"  CPU {cpu[0]:.0f} + {cpu[1]:.0f} ms" if cpu else ""),
             flush=True,
         )
     return org, results
@@ -211,7 +257,7 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {database}"
 
 
-def write(out: Path, org, results, runs, load_before, load_after, seconds):
+def write(out: Path, org, results, runs, load_before, load_after, seconds, title="Issue 9's pages"):
     from heard.campaigns.models import Event, SignUp
     from heard.commitments.models import Commitment
     from heard.conversations.models import Conversation
@@ -233,16 +279,17 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
         "assessments": Assessment.objects.filter(person__organization=org).count(),
         "ties": Relationship.objects.filter(organization=org).count(),
     }
-    passed = sum(r["status"] == 200 and r["median"] <= TARGET_MS for r in results)
+    # Issue 9 asked for the median within the target; issue 15 for the 95th percentile.
+    verdict = "median" if title.startswith("Issue 9") else "p95"
+    passed = sum(r["status"] == 200 and r[verdict] <= TARGET_MS for r in results)
     lines = [
-        "# Issue 9's pages at scale: results",
+        f"# {title} at scale: results",
         "",
-        f"Target: each page ≤ {TARGET_MS} ms with 100,000 conversations and 20,000 commitments on "
-        "PostgreSQL, 2 cores.",
+        f"Target: each page ≤ {TARGET_MS} ms ({verdict}) with 100,000 conversations, 2 cores.",
         "",
         "```",
-        "DATABASE_URL=postgres://postgres@127.0.0.1:5432/heard_bench .venv/bin/python "
-        f"benchmarks/pages_at_scale/measure.py --runs {runs}",
+        f"DATABASE_URL={os.environ.get('DATABASE_URL', '(SQLite)')} .venv/bin/python "
+        + " ".join(["benchmarks/pages_at_scale/measure.py", *sys.argv[1:]]),
         "```",
         "",
         f"- Code at commit {commit} (plus the working tree the run saw), "
@@ -255,16 +302,18 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
         "- CPU ms: the CPU time one request costs (median of 3, 1 for a slow page), in the "
         "PostgreSQL backend (without parallel workers) and in Django: about what the page takes "
         "on an idle machine, whatever else runs beside it.",
-        "- Data: " + ", ".join(f"{n:,} {what}" for what, n in sizes.items()) + " (build.py).",
+        "- Data: "
+        + ", ".join(f"{n:,} {what}" for what, n in sizes.items())
+        + (" (build.py)." if org.slug == "bench" else f" ({org.name})."),
         f"- Each page: one warm-up, then {runs} timed requests through Django's test Client "
         "(middleware, queries and template; 3 for a page whose warm-up took over 3 s); queries "
         "counted on one more request.",
         "",
-        f"**{passed} of {len(results)} pages within {TARGET_MS} ms (median).**",
+        f"**{passed} of {len(results)} pages within {TARGET_MS} ms ({verdict}).**",
         "",
-        "| as | page | median ms | p95 ms | runs | queries | load | CPU ms: database + Django "
-        "| ≤ 300 ms |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+        "| as | page | median ms | p95 ms | runs | queries | KB | load "
+        "| CPU ms: database + Django | ≤ 300 ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         if r["status"] != 200:
@@ -272,12 +321,12 @@ def write(out: Path, org, results, runs, load_before, load_after, seconds):
                 f"| {r['who']} | {r['name']} (`{r['url']}`) | HTTP {r['status']} | | | | **no** |"
             )
             continue
-        ok = "yes" if r["median"] <= TARGET_MS else "**no**"
+        ok = "yes" if r[verdict] <= TARGET_MS else "**no**"
         cpu = f"{r['cpu'][0]:.0f} + {r['cpu'][1]:.0f}" if r["cpu"] else ""
         lines.append(
             f"| {r['who']} | {r['name']} (`{r['url'].split('?token=')[0]}`) | "
             f"{r['median']:.0f} | {r['p95']:.0f} | {r['runs']} | {r['queries']} | "
-            f"{r['load']:.1f} | {cpu} | {ok} |"
+            f"{r['kb']:.0f} | {r['load']:.1f} | {cpu} | {ok} |"
         )
     out.write_text("\n".join(lines) + "\n")
     print(f"wrote {out}")
@@ -288,6 +337,16 @@ def main(argv=None) -> None:
     parser.add_argument("--runs", type=int, default=9, help="timed requests per page")
     parser.add_argument("--only", default="", help="only the pages whose name holds this")
     parser.add_argument("--out", type=Path, default=None, help="where to write the table")
+    parser.add_argument(
+        "--org",
+        default="bench",
+        help="the organization's slug (bench: build.py's; riverside-neighbors-united: the demo's)",
+    )
+    parser.add_argument(
+        "--lists",
+        action="store_true",
+        help="issue 15's pages (home, people, conversations, campaign, themes), not issue 9's",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent.parent))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
@@ -296,7 +355,7 @@ def main(argv=None) -> None:
     django.setup()
     load_before = os.getloadavg()[0]
     started = time.monotonic()
-    org, results = measure(args.runs, args.only)
+    org, results = measure(args.runs, args.only, args.org, args.lists)
     if args.out:
         write(
             args.out,
@@ -306,6 +365,7 @@ def main(argv=None) -> None:
             load_before,
             os.getloadavg()[0],
             time.monotonic() - started,
+            title="Issue 15's pages" if args.lists else "Issue 9's pages",
         )
 
 

@@ -1,6 +1,8 @@
 """Issue 9's pages take as many queries with 30 rows of everything as with 3: the leaders list and
 a person's path, the commitments page (mine and the team's, each group), the calendar feed, the
-ladder (every grouping, with and without a campaign) and the person page. A page that queried
+ladder (every grouping, with and without a campaign) and the person page; issue 15's lists of
+people and conversations and a campaign's page (the Themes pages are pinned in tests/themes/,
+the home page below). A page that queried
 once per row would grow; the benchmark (benchmarks/pages_at_scale/) times them at 100,000
 conversations. Each page also has a ceiling, so a new query per page is a decision, not a drift."""
 
@@ -168,6 +170,36 @@ PAGES = {
         "lee",
         lambda w: (reverse("people:detail", args=[w.leader.pk]), {}),
         18,
+    ),
+    # Issue 15's lists: paginated in the database, each row's people and place joined or
+    # prefetched, whatever the number of rows.
+    "the people list": ("may", lambda w: (reverse("people:list"), {}), 5),
+    "the people list for a volunteer": ("lee", lambda w: (reverse("people:list"), {}), 5),
+    "the people list, a name searched": (
+        "may",
+        lambda w: (reverse("people:list"), {"q": "a"}),
+        5,
+    ),
+    "the conversations list": ("may", lambda w: (reverse("conversations:list"), {}), 7),
+    "the conversations list for a volunteer": (
+        "lee",
+        lambda w: (reverse("conversations:list"), {}),
+        7,
+    ),
+    "the conversations list, a campaign's": (
+        "may",
+        lambda w: (reverse("conversations:list"), {"campaign": w.ours.campaign.pk}),
+        8,
+    ),
+    "a campaign's page": (
+        "may",
+        lambda w: (reverse("campaigns:detail", args=[w.ours.campaign.pk]), {}),
+        8,
+    ),
+    "a campaign's page for a volunteer": (
+        "lee",
+        lambda w: (reverse("campaigns:detail", args=[w.ours.campaign.pk]), {}),
+        8,
     ),
 }
 
