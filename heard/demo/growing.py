@@ -103,8 +103,10 @@ def load_templates(organization) -> list[Template]:
     ).order_by("id"):
         assessed.setdefault(assessment.conversation_id, []).append(assessment)
     regulars: dict[uuid.UUID, list[Regular]] = {}
-    for regular in Regular.objects.filter(space__organization=organization).exclude(
-        conversation=None
+    for regular in (
+        Regular.objects.filter(space__organization=organization)
+        .exclude(conversation=None)
+        .order_by("pk")
     ):
         regulars.setdefault(regular.conversation_id, []).append(regular)
     templates = []
@@ -146,7 +148,7 @@ def load_templates(organization) -> list[Template]:
                 ],
                 promises=[
                     (p.side, p.what, p.hours, (p.due_on - c.held_on).days)
-                    for p in c.commitments.all()
+                    for p in sorted(c.commitments.all(), key=lambda p: p.pk)
                     if p.side in (Commitment.Side.PERSON, Commitment.Side.ORGANIZER)
                 ],
                 regulars=[

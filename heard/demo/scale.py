@@ -129,7 +129,10 @@ class Town:
         self.regulars: set[tuple[int, int]] = set()  # (id(person), space id)
         self.signups: set[tuple[int, int]] = set()  # (id(event), id(person))
         self.taken: Counter = Counter()  # id(event) -> sign-ups
+        # Per campaign and kind, (starts at, order added, event) sorted: the order added breaks
+        # ties between events at the same hour, the same on every run.
         self.events: dict[tuple[int, str], list[tuple[dt.datetime, int, Event]]] = {}
+        self.added_events = 0
         self.numbers = 0
 
     @classmethod
@@ -140,9 +143,8 @@ class Town:
             pk: Household(pk=pk)
             for pk in Household.objects.filter(organization=org).values_list("pk", flat=True)
         }
-        for pk, name, place_id in Household.objects.filter(organization=org).values_list(
-            "pk", "name", "place_id"
-        ):
+        rows = Household.objects.filter(organization=org).order_by("pk")
+        for pk, name, place_id in rows.values_list("pk", "name", "place_id"):
             if place_id is not None:
                 town.households.setdefault(place_id, []).append(
                     (households[pk], growing.surname_of(name))
@@ -151,8 +153,8 @@ class Town:
         # people keeps no notes, and the grown ones all have notes and a theme.
         refused = set(refusing(Consent.Topic.RECORDS).values_list("pk", flat=True))
         by_pk: dict[int, Person] = {}
-        rows = Person.objects.filter(organization=org).order_by("pk")
-        for pk, place_id, household_id in rows.values_list("pk", "place_id", "household_id"):
+        people = Person.objects.filter(organization=org).order_by("pk")
+        for pk, place_id, household_id in people.values_list("pk", "place_id", "household_id"):
             if pk in refused or place_id is None:
                 continue
             person = by_pk[pk] = Person(pk=pk, place_id=place_id)
@@ -164,7 +166,7 @@ class Town:
         ):
             if person_id in by_pk:
                 town.regulars.add((id(by_pk[person_id]), space_id))
-        events = {e.pk: e for e in Event.objects.filter(organization=org)}
+        events = {e.pk: e for e in Event.objects.filter(organization=org).order_by("pk")}
         for event in events.values():
             town._add_event(event)
         for event_id, person_id in SignUp.objects.filter(event__organization=org).values_list(
@@ -185,7 +187,8 @@ class Town:
         if event.campaign_id is None:
             return
         key = (event.campaign_id, event.kind)
-        bisect.insort(self.events.setdefault(key, []), (event.starts_at, id(event), event))
+        self.added_events += 1
+        bisect.insort(self.events.setdefault(key, []), (event.starts_at, self.added_events, event))
 
     def event_after(self, campaign_id: int, kinds, day: dt.date) -> Event | None:
         """The first event of these kinds in the campaign within six weeks after `day` with a
@@ -215,6 +218,11 @@ class Grower:
         self.events_of = {}
         for event in Event.objects.filter(organization=org).order_by("starts_at", "pk"):
             self.events_of.setdefault(event.campaign_id, []).append(event)
+        # Promises are about a place ("a house meeting on Tanner Rd"): traded only within one.
+        self.promisers: dict[int | None, list[Template]] = {}
+        for t in templates:
+            if t.promises:
+                self.promisers.setdefault(t.place_id, []).append(t)
         people = sum(t.people for t in templates) / len(templates)
         self.new_share = min(1.0, NEW_PEOPLE_PER_CONVERSATION / people)
         self.today = timezone.localdate()
@@ -279,7 +287,10 @@ class Grower:
                     **signals,
                 ),
             )
-        for side, what, hours, days in template.promises:
+        promiser = template
+        if template.promises and rng.random() < 0.5:
+            promiser = rng.choice(self.promisers[template.place_id])
+        for side, what, hours, days in promiser.promises:
             self.add(
                 "commitments", self.promise(rng, conversation, people[0], side, what, hours, days)
             )
