@@ -158,7 +158,7 @@ class Town:
             if pk in refused or place_id is None:
                 continue
             person = by_pk[pk] = Person(pk=pk, place_id=place_id)
-            town._settle(person, place_id, core=len(town.people.get(place_id, [])) % 10 == 0)
+            town._settle(person, place_id)
             if household_id is not None:
                 town.members.setdefault(id(households[household_id]), []).append(person)
         for person_id, space_id in Regular.objects.filter(space__organization=org).values_list(
@@ -178,10 +178,13 @@ class Town:
         town.numbers = Person.objects.filter(organization=org).count()
         return town
 
-    def _settle(self, person: Person, place_id: int, core: bool) -> None:
-        self.people.setdefault(place_id, []).append(person)
-        if core:
+    def _settle(self, person: Person, place_id: int) -> None:
+        """One more person of the place; every tenth, in the order they were stored, is of its
+        core (so a run that goes on from an earlier one finds the same core)."""
+        people = self.people.setdefault(place_id, [])
+        if len(people) % round(1 / CORE_SHARE) == 0:
             self.core.setdefault(place_id, []).append(person)
+        people.append(person)
 
     def _add_event(self, event: Event) -> None:
         if event.campaign_id is None:
@@ -381,7 +384,7 @@ class Grower:
             )
         if home is not None:
             town.members.setdefault(id(home), []).append(person)
-        town._settle(person, place_id, core=rng.random() < CORE_SHARE)
+        town._settle(person, place_id)
         return person
 
     def promise(self, rng, conversation, person, side, what, hours, days) -> Commitment:
