@@ -20,13 +20,15 @@ def heard(*args: str, env_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("command", ["run", "load_demo", "worker", "retheme", "messages"])
+@pytest.mark.parametrize(
+    "command", ["run", "load_demo", "demo-scale", "worker", "retheme", "messages"]
+)
 def test_each_heard_command_explains_itself(command, tmp_path):
     result = heard(command, "--help", env_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "usage:" in result.stdout
     # Our own commands say what they do, not only Django's generic options.
-    if command in ("run", "load_demo", "retheme", "messages"):
+    if command in ("run", "load_demo", "demo-scale", "retheme", "messages"):
         description = result.stdout.split("positional arguments")[0].split("options:")[0]
         assert len(description.split()) > 8
 

@@ -78,24 +78,9 @@ class Command(BaseCommand):
                 worker.wait(timeout=15)
 
     def _theme_demo(self) -> None:
-        """Find the demo campaigns' themes now, so the Themes page is full when first opened."""
-        from heard.campaigns.models import Campaign
-        from heard.themes.runs import theme_campaign
+        from heard.demo.first_themes import theme_demo
 
-        self.stdout.write("Finding the themes of the demo's conversations (first start only)...")
-        for campaign in Campaign.objects.all():
-            try:
-                run = theme_campaign(campaign=campaign)
-            except Exception as error:  # the demo still serves; the page offers a re-run
-                self.stderr.write(f"  {campaign}: themes not found ({error}).")
-            else:
-                self.stdout.write(
-                    f"  {campaign}: {run.theme_count} themes in {run.note_count} notes."
-                )
-        # The meeting's plan is chosen from themes, so it is made once they exist.
-        from heard.demo.action_plan import make_demo_plan
-
-        make_demo_plan(log=self.stdout.write)
+        theme_demo(log=self.stdout.write, err=self.stderr.write)
 
     def _start_worker(self) -> subprocess.Popen | None:
         """`heard worker` as a child process: new conversations are placed in their themes
