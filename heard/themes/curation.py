@@ -224,6 +224,8 @@ def move_conversation(
                 "score": score,
                 "note_sha256": digest,
                 "by_organizer": True,
+                "place_id": conversation.place_id,
+                "held_on": conversation.held_on,
             },
         )
         if to is not None and not to.kept:

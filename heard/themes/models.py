@@ -176,11 +176,25 @@ class ThemeAssignment(models.Model):
     # Moved by an organizer: no run or assignment ever moves it back.
     by_organizer = models.BooleanField(default=False)
     assigned_at = models.DateTimeField(auto_now=True)
+    # The conversation's place and date, copied when it is placed and when it is corrected
+    # (`writes.copy_where_and_when`): the Themes page counts each theme per neighbourhood and per
+    # month from this table's indexes alone. Counted through the conversations, every one of a
+    # campaign's was looked up by its id: 200 ms at 90,000 on SQLite, on every view after the
+    # worker placed a new conversation; from here, 20 ms.
+    place = models.ForeignKey(
+        "people.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    held_on = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["campaign", "theme"]),
             models.Index(fields=["theme", "-score"]),
+            # Covering the Themes page's two counts (`queries.spread_counts`).
+            models.Index(fields=["campaign", "theme", "subtheme", "place"]),
+            models.Index(fields=["campaign", "theme", "subtheme", "held_on"]),
+            # The newest placing, part of what the page's counts are cached by.
+            models.Index(fields=["campaign", "assigned_at"]),
         ]
 
     def __str__(self) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Max, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import Cast, Length, RowNumber, Substr
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import Length, RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from heard.accounts.models import Membership
 from heard.analysis.lexical import words
 from heard.campaigns.models import Campaign, Purpose
 from heard.campaigns.queries import campaigns_for
-from heard.conversations.models import Answer, Conversation, ConversationChange, Participant, Quote
+from heard.conversations.models import Answer, ConversationChange, Participant, Quote
 from heard.conversations.queries import conversations_for
 from heard.people.consent import SHARED_QUOTES
 from heard.people.models import Place
@@ -134,11 +135,11 @@ def themes_page(membership: Membership, campaign: Campaign) -> ThemesPage:
     """Everything the Themes page shows, in a fixed number of queries whatever the campaign's
     size: sizes and shares, three shareable quotes per theme, months and neighbourhoods."""
     themes = list(themes_for(membership, campaign).defer("prototypes"))
-    counts = ThemeAssignment.objects.filter(campaign=campaign).aggregate(
-        themed=Count("id"),
-        unclear=Count("id", filter=Q(theme__isnull=True)),
-        last_placed=Max("assigned_at"),
-    )
+    placed = ThemeAssignment.objects.filter(campaign=campaign)
+    # Two queries, each read from an index alone: together, SQLite read every row for the
+    # newest stamp (100 ms at 90,000 conversations).
+    counts = placed.aggregate(themed=Count("id"), unclear=Count("id", filter=Q(theme__isnull=True)))
+    counts |= placed.aggregate(last_placed=Max("assigned_at"))
     conversation_count = conversations_for(membership).filter(campaign=campaign).count()
     themed = counts["themed"] or 0
     largest = max((t.size for t in themes), default=0) or 1
@@ -344,8 +345,9 @@ def spread_counts(campaign: Campaign, state: tuple) -> tuple[list, list]:
     rows at most whatever its size (one GROUP BY of all four returned one row per theme, place
     and month: 22,000 rows to add up at 40,000 conversations).
 
-    They cost a scan of the campaign (150 ms each on SQLite at 40,000 conversations), so they
-    are cached by everything that changes them: `state` (the campaign's placed conversations:
+    Each is a scan of an index of the campaign's assignments (10-30 ms on SQLite at 90,000
+    conversations; 100 ms each when counted through the conversations), and they are cached
+    by everything that changes them: `state` (the campaign's placed conversations:
     how many, the last placing, as every write of a placement stamps `assigned_at`; and the
     ids and sizes of its themes and sub-themes: a merge, split or re-run changes them, and a
     deleted theme leaves its conversations unplaced without a stamp), and the last correction
@@ -359,17 +361,19 @@ def spread_counts(campaign: Campaign, state: tuple) -> tuple[list, list]:
     if found is not None:
         return found
     # By campaign alone: the campaign came through an access helper and only organizers and
-    # admins (who see all of it) get here; adding the organization made SQLite scan by the
-    # organization's index, three times slower at 50,000 conversations.
-    themed = Conversation.objects.filter(campaign=campaign, theme_assignment__isnull=False)
-    in_themes = ("theme_assignment__theme_id", "theme_assignment__subtheme_id")
-    by_place = list(themed.values_list(*in_themes, "place_id").annotate(n=Count("pk")).order_by())
-    by_month = list(
-        themed.annotate(month=Substr(Cast("held_on", CharField()), 1, 7))
-        .values_list(*in_themes, "month")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    # admins (who see all of it) get here. The assignments carry their conversation's place and
+    # date, so both counts are read from an index of this table alone.
+    placed = ThemeAssignment.objects.filter(campaign=campaign)
+    in_themes = ("theme_id", "subtheme_id")
+    by_place = list(placed.values_list(*in_themes, "place_id").annotate(n=Count("pk")).order_by())
+    # By day, added up into months here: grouped by an expression, SQLite sorted every row in a
+    # temporary tree (twice as slow as reading the index in its own order).
+    months: Counter = Counter()
+    for theme, subtheme, day, n in (
+        placed.values_list(*in_themes, "held_on").annotate(n=Count("pk")).order_by()
+    ):
+        months[(theme, subtheme, f"{day.year:04d}-{day.month:02d}" if day else None)] += n
+    by_month = [(*key, n) for key, n in months.items()]
     cache.set(key, (by_place, by_month), SPREAD_CACHE_SECONDS)
     return by_place, by_month
 

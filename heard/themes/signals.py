@@ -7,13 +7,13 @@
 - A conversation whose notes were withheld (consent withdrawn) leaves its theme.
 - A newly recorded conversation is placed among its campaign's themes by the worker.
 - A corrected conversation is placed again when its words changed, and its theme's quotes are
-  chosen again when what may be shared changed.
+  chosen again when what may be shared changed; its assignment keeps its place and date.
 """
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from heard.conversations.corrections import conversation_corrected
@@ -32,6 +32,17 @@ def forget_vector(sender, instance: ThemeAssignment, **kwargs) -> None:
     digest = instance.note_sha256
     if digest and not ThemeAssignment.objects.filter(note_sha256=digest).exists():
         NoteEmbedding.objects.filter(text_sha256=digest).delete()
+
+
+@receiver(post_save, sender=Conversation, dispatch_uid="themes_follow_where_and_when")
+def follow_where_and_when(sender, instance: Conversation, created=False, update_fields=None, **kw):
+    """A conversation's date or place corrected: its assignment's copy follows, in the same
+    transaction, so the Themes page's months and neighbourhoods move with it."""
+    if created or (update_fields is not None and not {"place", "held_on"} & set(update_fields)):
+        return
+    ThemeAssignment.objects.filter(conversation_id=instance.pk).exclude(
+        place_id=instance.place_id, held_on=instance.held_on
+    ).update(place_id=instance.place_id, held_on=instance.held_on)
 
 
 @receiver(notes_withheld, dispatch_uid="themes_unassign_withheld_notes")

@@ -12,19 +12,45 @@ from collections.abc import Sequence
 from django.db.models import Count
 
 from heard.campaigns.models import Campaign
+from heard.conversations.models import Conversation
 
 from .models import Theme, ThemeAssignment
 from .queries import highlight_candidates
 
 
 def _upsert(rows: list[ThemeAssignment]) -> None:
+    copy_where_and_when(rows)
     ThemeAssignment.objects.bulk_create(
         rows,
         batch_size=500,
         update_conflicts=True,
         unique_fields=["conversation"],
-        update_fields=["campaign", "theme", "subtheme", "score", "note_sha256", "assigned_at"],
+        update_fields=[
+            "campaign",
+            "theme",
+            "subtheme",
+            "score",
+            "note_sha256",
+            "assigned_at",
+            "place",
+            "held_on",
+        ],
     )
+
+
+def copy_where_and_when(rows: Sequence[ThemeAssignment]) -> None:
+    """Give each assignment its conversation's place and date (see `ThemeAssignment.place`)."""
+    ids = [row.conversation_id for row in rows]
+    facts: dict = {}
+    for chunk in range(0, len(ids), 500):
+        facts.update(
+            (pk, (place, held_on))
+            for pk, place, held_on in Conversation.objects.filter(
+                pk__in=ids[chunk : chunk + 500]
+            ).values_list("pk", "place_id", "held_on")
+        )
+    for row in rows:
+        row.place_id, row.held_on = facts.get(row.conversation_id, (None, None))
 
 
 def _refresh_highlights(

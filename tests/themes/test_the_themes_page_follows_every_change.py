@@ -12,6 +12,7 @@ from themes_factories import add_conversation, theme_of, topic_note
 from heard.conversations.corrections import as_it_is, correct_conversation
 from heard.people.models import Place
 from heard.themes.assignment import assign_conversations
+from heard.themes.models import ThemeAssignment
 from heard.themes.services import move_conversation, theme_campaign
 
 
@@ -97,3 +98,23 @@ def test_a_turf_counts_toward_the_neighbourhood_it_is_put_in(client, campaign, t
 
     assert places[0].name not in after
     assert after["North Side"] == before[places[0].name]
+
+
+def test_every_assignment_carries_its_conversations_place_and_date(
+    campaign, themed, organizer, places
+):
+    """The counts are read from the assignments' copies (`ThemeAssignment.place`): placed by a
+    run, by the worker, by hand, or corrected, each copy equals its conversation."""
+    new = add_conversation(campaign, organizer, topic_note("rent", 6), place=places[1])
+    assign_conversations(conversation_ids=[new.pk])
+    park = theme_of(themed["park"][0])
+    move_conversation(by=organizer, conversation=themed["rent"][1], to=park)
+    Place.objects.filter(pk=places[0].pk).delete()  # its conversations' place is emptied too
+
+    rows = ThemeAssignment.objects.filter(campaign=campaign).values_list(
+        "place_id", "held_on", "conversation__place_id", "conversation__held_on"
+    )
+
+    assert len(rows) > 3
+    assert {place for place, *_ in rows} > {None}  # some have a place: the test can fail
+    assert [row for row in rows if row[:2] != row[2:]] == []
