@@ -3,6 +3,7 @@
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from heard.accounts.models import Membership
 from heard.conversations.queries import conversations_for
@@ -37,6 +38,19 @@ def search_campaigns(membership: Membership, query: str = "") -> QuerySet[Campai
 
 def events_for(membership: Membership) -> QuerySet[Event]:
     return Event.objects.filter(organization=membership.organization)
+
+
+#: The events a campaign's page lists; the rest are a link away, on the events page.
+EVENTS_SHOWN = 10
+
+
+def nearest_events(events: QuerySet[Event], limit: int = EVENTS_SHOWN) -> list[Event]:
+    """The next `limit` events, or, when fewer are ahead, the latest past ones before them, in
+    date order: a campaign two years old has hundreds. Always two queries (a pinned count)."""
+    now = timezone.now()
+    ahead = list(events.filter(starts_at__gte=now).order_by("starts_at")[:limit])
+    past = list(events.filter(starts_at__lt=now).order_by("-starts_at")[:limit])
+    return [*reversed(past[: limit - len(ahead)]), *ahead]
 
 
 def get_event_for(membership: Membership, pk) -> Event:

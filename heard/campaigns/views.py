@@ -20,6 +20,7 @@ from .queries import (
     events_for,
     get_campaign_for,
     get_event_for,
+    nearest_events,
     search_campaigns,
     signups_for,
 )
@@ -37,13 +38,15 @@ def campaign_list(request):
 @member_required()
 def campaign_detail(request, pk):
     campaign = get_campaign_for(request.membership, pk)
+    events = events_for(request.membership).filter(campaign=campaign)
     return render(
         request,
         "campaigns/detail.html",
         {
             "campaign": campaign,
             "questions": campaign.questions.prefetch_related("wordings"),
-            "events": events_for(request.membership).filter(campaign=campaign),
+            "events": nearest_events(events),
+            "event_count": events.count(),
             "conversation_count": conversations_for(request.membership)
             .filter(campaign=campaign)
             .count(),
@@ -91,8 +94,13 @@ def campaign_edit(request, pk=None):
 @member_required()
 def event_list(request):
     events = events_for(request.membership).select_related("campaign")
+    # ?campaign=: one campaign's events, from its page's "All N events".
+    campaign = campaigns_for(request.membership).filter(pk=parse_id(request.GET.get("campaign")))
+    campaign = campaign.first() if request.GET.get("campaign") else None
+    if campaign is not None:
+        events = events.filter(campaign=campaign)
     page = Paginator(events.order_by("-starts_at"), 20).get_page(request.GET.get("page"))
-    return render(request, "campaigns/event_list.html", {"page": page})
+    return render(request, "campaigns/event_list.html", {"page": page, "campaign": campaign})
 
 
 @member_required(*STAFF_ROLES)

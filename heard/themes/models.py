@@ -199,3 +199,15 @@ class ThemeAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.conversation_id} → {self.theme_id or 'unclear'}"
+
+    def save(self, *args, **kwargs):
+        # Written one at a time (tests, the admin): the copy is made here. Heard's own writes
+        # are in bulk and copy first (`writes.copy_where_and_when`).
+        if self.held_on is None and self.conversation_id is not None:
+            facts = (
+                self.conversation._meta.model.objects.filter(pk=self.conversation_id)
+                .values_list("place_id", "held_on")
+                .first()
+            )
+            self.place_id, self.held_on = facts or (None, None)
+        super().save(*args, **kwargs)

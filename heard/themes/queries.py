@@ -408,6 +408,8 @@ def _spread(membership, campaign, by_id: dict[int, ThemeSummary], state: tuple):
     month_totals: dict[dt.date, int] = {}
     theme_months: dict[int, dict[dt.date, int]] = {}
     for theme_id, subtheme_id, label, n in by_month_rows:
+        if label is None:  # no date copied: counted in its neighbourhood, in no month
+            continue
         month = dt.date(int(label[:4]), int(label[5:7]), 1)
         if not first <= month <= last:
             continue

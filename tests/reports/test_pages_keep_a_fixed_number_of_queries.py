@@ -194,12 +194,12 @@ PAGES = {
     "a campaign's page": (
         "may",
         lambda w: (reverse("campaigns:detail", args=[w.ours.campaign.pk]), {}),
-        8,
+        10,  # the next events and the latest past ones, and how many in all
     ),
     "a campaign's page for a volunteer": (
         "lee",
         lambda w: (reverse("campaigns:detail", args=[w.ours.campaign.pk]), {}),
-        8,
+        10,  # the next events and the latest past ones, and how many in all
     ),
 }
 
