@@ -6,20 +6,25 @@ Run by run.py, one stage at a time; it reads the stage's plan (HEARD_LOAD_PLAN, 
 - `pacing`: seconds between one phone's saves. Each phone saves at once when it starts, then
   every `pacing` seconds whatever the server does (locust's `constant_pacing`): with run.py
   starting `rate` phones a second and `rate x pacing` phones in all, conversations arrive at
-  `rate` a second from the first second, an open loop as long as an answer takes less than
+  `rate` a second from the first second (each phone's first save at a random point of the
+  second it starts in), an open loop as long as an answer takes less than
   `pacing` (a closed loop would slow down with the server and hide its queue);
 - `members`: per volunteer, the session cookie, the CSRF token and the conversations to send
   (the capture form's fields, each with its own id, as the phone's outbox sends them);
 - `organizers`: session cookies of organizers, each reading `pages` one after another with a
   pause between (`fixed_count` of them, on the first host);
-- `acked`: where to write the ids the server answered 200 or 201 for, when the stage ends.
+- `acked`: where to write, when the stage ends, the ids sent and those the server answered 200
+  or 201 for (a save still unanswered when the stage ends is sent again by run.py, as the
+  phone's outbox would).
 """
 
 import itertools
 import json
 import os
+import random
 import urllib.parse
 
+import gevent
 from locust import FastHttpUser, between, constant_pacing, events, task
 
 with open(os.environ["HEARD_LOAD_PLAN"]) as plan_file:
@@ -27,7 +32,7 @@ with open(os.environ["HEARD_LOAD_PLAN"]) as plan_file:
 
 STORED = (200, 201)
 ACKED: list[str] = []
-SENT = [0]
+SENT: list[str] = []
 #: Each member's conversations, sent in order by whichever of their phones is free.
 QUEUES = {index: iter(member["conversations"]) for index, member in enumerate(PLAN["members"])}
 _members = itertools.cycle(range(len(PLAN["members"])))
@@ -48,6 +53,10 @@ class Phone(FastHttpUser):
     def on_start(self):
         self.member_index = next(_members)
         self.member = PLAN["members"][self.member_index]
+        # Locust starts a second's phones all at once (`rate` of them in one batch): each waits
+        # a random part of that second, so saves arrive spread over it, as volunteers' do, not
+        # `rate` at the same instant.
+        gevent.sleep(random.random())
 
     @task
     def save(self):
@@ -60,7 +69,7 @@ class Phone(FastHttpUser):
             "Content-Type": "application/x-www-form-urlencoded",
         }
         body = urllib.parse.urlencode(data, doseq=True)
-        SENT[0] += 1
+        SENT.append(data["client_id"])
         with self.client.post(
             "/conversations/sync/", data=body, headers=headers, name="capture", catch_response=True
         ) as answer:
@@ -98,4 +107,4 @@ if not PLAN["organizer_count"]:
 @events.quitting.add_listener
 def _write_acked(environment, **_):
     with open(PLAN["acked"], "w") as out:
-        json.dump({"sent": SENT[0], "acked": ACKED}, out)
+        json.dump({"sent": SENT, "acked": ACKED}, out)

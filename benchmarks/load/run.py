@@ -34,6 +34,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -225,9 +226,11 @@ class Processes:
         self.hosts.append(f"http://127.0.0.1:{port}")
 
     def _worker(self) -> None:
-        from heard.cli import worker_command
+        from heard.cli import WORKER_NICENESS, worker_command
 
-        self.workers.append(self._start(worker_command(), f"worker-{len(self.workers)}"))
+        # As `heard run` starts its own (heard/cli.py): after the web processes for the cores.
+        command = ["nice", "-n", str(WORKER_NICENESS), *worker_command()]
+        self.workers.append(self._start(command, f"worker-{len(self.workers)}"))
 
     def _start(self, command: list[str], name: str) -> subprocess.Popen:
         with (self.log_dir / f"{name}.log").open("w") as log:
@@ -235,16 +238,18 @@ class Processes:
                 command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT
             )
 
-    def web_cpu_seconds(self) -> float:
-        """CPU time of the web processes and their children (gunicorn's), heard run's worker
-        left out (it is a child too, known by its command)."""
-        total = 0.0
-        for process in self.web:
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time so far of the web processes (gunicorn's children included), of the workers
+        (heard run's own included, known by its command) and of PostgreSQL's processes."""
+        spent = {"web": 0.0, "worker": 0.0, "database": 0.0}
+        for process in self.web + self.workers:
             for pid in _tree(process.pid):
-                if _command(pid).split(b"\0")[1:4] == [b"-m", b"heard.cli", b"worker"]:
-                    continue
-                total += _cpu_seconds(pid)
-        return total
+                is_worker = _command(pid).split(b"\0")[1:4] == [b"-m", b"heard.cli", b"worker"]
+                spent["worker" if is_worker else "web"] += _cpu_seconds(pid)
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and _command(int(entry.name)).startswith(b"postgres"):
+                spent["database"] += _cpu_seconds(int(entry.name))
+        return spent
 
     def stop(self) -> None:
         for process in self.web + self.workers:
@@ -406,7 +411,8 @@ def _stage(kind, rate, organizers, args, demo, pool, sessions, processes, log_di
     plan_file = Path(str(prefix) + "-plan.json")
     plan_file.write_text(json.dumps(plan))
     phones = int(rate * args.pacing)
-    cpu_before = processes.web_cpu_seconds()
+    cpu_before = processes.cpu_seconds()
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with Path(str(prefix) + "-locust.log").open("w") as log:
         subprocess.run(  # noqa: S603 - our own interpreter and locust
             [
@@ -436,9 +442,16 @@ def _stage(kind, rate, organizers, args, demo, pool, sessions, processes, log_di
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    cpu = processes.web_cpu_seconds() - cpu_before
+    cpu_after = processes.cpu_seconds()
+    cpu = {k: cpu_after[k] - cpu_before[k] for k in cpu_after}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu["load generator"] = (children.ru_utime + children.ru_stime) - (
+        children_before.ru_utime + children_before.ru_stime
+    )
     told = json.loads(Path(plan["acked"]).read_text())
     acked = told["acked"]
+    resent = _send_again(set(told["sent"]) - set(acked), plan, processes.hosts[0])
+    acked += [client_id for client_id, status in resent.items() if status in (200, 201)]
     rows = _locust_rows(Path(str(prefix) + "_stats.csv"))
     capture = rows.get("capture", {})
     pages = {k: v for k, v in rows.items() if k.startswith("/")}
@@ -446,7 +459,10 @@ def _stage(kind, rate, organizers, args, demo, pool, sessions, processes, log_di
         "server": kind,
         "rate": rate,
         "organizers": organizers,
-        "saves sent": told["sent"],
+        "saves sent": len(told["sent"]),
+        # Unanswered when the stage ended (the phone gave up, or locust stopped it), then sent
+        # again as the outbox would: 200 means the first one had been stored.
+        "sent again": dict(Counter(str(status) for status in resent.values())),
         "acknowledged": len(acked),
         "failed": int(capture.get("Failure Count", 0)),
         "acknowledged/s": round(len(acked) / args.seconds, 1),
@@ -455,11 +471,34 @@ def _stage(kind, rate, organizers, args, demo, pool, sessions, processes, log_di
         "p99 ms": _number(capture.get("99%")),
         "max ms": _number(capture.get("Max Response Time")),
         "pages p95 ms": {k: _number(v.get("95%")) for k, v in pages.items()},
-        "web CPU ms per save": round(1000 * cpu / max(len(acked), 1), 1)
-        if not organizers
-        else None,
+        "web CPU ms per save": None
+        if organizers
+        else round(1000 * cpu["web"] / max(len(acked), 1), 1),
+        # Cores busy on average during the stage, by whom: what shares the machine's 2.
+        "cores busy": {k: round(v / args.seconds, 2) for k, v in cpu.items()},
         "acked_ids": acked,
     }
+
+
+def _send_again(unanswered: set[str], plan: dict, host: str) -> dict[str, int | None]:
+    """The outbox's retry, for saves the stage left unanswered: each sent once more."""
+    statuses: dict[str, int | None] = {}
+    for member in plan["members"]:
+        for data in member["conversations"]:
+            if data["client_id"] not in unanswered:
+                continue
+            try:
+                answer = requests.post(
+                    f"{host}/conversations/sync/",
+                    data=data,
+                    cookies={"sessionid": member["session"], "csrftoken": member["csrf_cookie"]},
+                    headers={"X-CSRFToken": member["csrf"]},
+                    timeout=120,
+                )
+                statuses[data["client_id"]] = answer.status_code
+            except requests.RequestException:
+                statuses[data["client_id"]] = None
+    return statuses
 
 
 def _locust_rows(path: Path) -> dict[str, dict]:
@@ -538,17 +577,21 @@ def _report(database: str, args, results: list[dict]) -> str:
         f"with {args.organizers} organizers reading /, /people/, /conversations/, a campaign "
         "and its Themes page every 2-5 s.",
         "",
-        "| server | saves/s asked | acknowledged/s | failed | p50 ms | p95 ms | p99 ms | max ms "
-        "| web CPU ms/save | organizers' pages p95 ms |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| server | saves/s asked | acknowledged/s | failed | sent again (status: n) "
+        "| p50 ms | p95 ms | p99 ms | max ms "
+        "| web CPU ms/save | cores busy: web, worker, database, load generator "
+        "| organizers' pages p95 ms |",
+        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for result in results:
         for s in result["stages"]:
             pages = ", ".join(f"{k} {v}" for k, v in s["pages p95 ms"].items()) or ""
+            busy = ", ".join(f"{v:.2f}" for v in s["cores busy"].values())
             lines.append(
                 f"| {s['server']} | {s['rate']} | {s['acknowledged/s']} | {s['failed']} | "
+                f"{', '.join(f'{k}: {v}' for k, v in s['sent again'].items()) or 'none'} | "
                 f"{s['p50 ms']} | {s['p95 ms']} | {s['p99 ms']} | {s['max ms']} | "
-                f"{s['web CPU ms per save'] or ''} | {pages} |"
+                f"{s['web CPU ms per save'] or ''} | {busy} | {pages} |"
             )
     lines += [
         "",
