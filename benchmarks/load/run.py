@@ -72,9 +72,10 @@ def main() -> int:
     parser.add_argument(
         "--warmup",
         type=int,
-        default=15,
-        help="seconds at 5 saves/s, with one organizer reading, before the stages (not reported): "
-        "each process's first requests and each worker's first sweep load code and the model",
+        default=30,
+        help="seconds at 5 saves/s, with the organizers reading, before the stages (not "
+        "reported): each process's first requests and each worker's first sweep load code, "
+        "templates and the model",
     )
     parser.add_argument("--stop-after", type=float, default=2.0, help="p95 (s) that ends a server")
     parser.add_argument("--port", type=int, default=8400)
@@ -156,6 +157,17 @@ def _make_conversations(demo: dict, count: int, seed: int) -> dict[str, list]:
     for index, sent in made:
         pool[SAVERS[index]].append(sent)
     return pool
+
+
+def _analyze() -> None:
+    """Fresh planner statistics, as autovacuum keeps them on a server that has it on (this
+    machine's PostgreSQL has it off): without them, a table just filled is planned as empty and
+    every consent check scans it."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _sessions(usernames, base: str) -> dict[str, dict]:
@@ -344,6 +356,7 @@ def _run_server(kind: str, port: int, rates, args, demo, pool, made) -> dict:
 
     log_dir = Path(tempfile.mkdtemp(prefix=f"heard-load-{kind}-"))
     print(f"\n== {kind} (logs in {log_dir})", flush=True)
+    _analyze()
     before = before_sending()
     connections.close_all()
     processes = Processes(kind, port, log_dir)
@@ -353,7 +366,9 @@ def _run_server(kind: str, port: int, rates, args, demo, pool, made) -> dict:
     try:
         if args.warmup:
             warm = argparse.Namespace(**{**vars(args), "seconds": args.warmup})
-            stage = _stage(kind, 5, 1, warm, demo, pool, sessions, processes, log_dir)
+            # The organizers too: each process's first view of a page loads its code and
+            # templates (half a second), which is not what a server that has run a while costs.
+            stage = _stage(kind, 5, args.organizers, warm, demo, pool, sessions, processes, log_dir)
             acked_ids += stage.pop("acked_ids")
             print(f"warmed up: {stage['acknowledged']} saves, p95 {stage['p95 ms']} ms", flush=True)
         for number, rate in enumerate(rates):

@@ -25,6 +25,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def niceness(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
 def command_of(pid: int) -> list[bytes]:
     return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
 
@@ -124,6 +128,8 @@ def test_heard_run_serves_with_gunicorn_one_process_per_core_and_starts_one_work
     assert len(web) == len(os.sched_getaffinity(0))
     assert len(workers) == 1
     assert command_of(workers[0])[1:4] == [b"-m", b"heard.cli", b"worker"]
+    # The worker yields the cores to the web processes (heard/cli.py, WORKER_NICENESS).
+    assert niceness(workers[0]) == niceness(web[0]) + 10
 
 
 def test_a_phone_keeps_its_connection_between_two_requests(running):
