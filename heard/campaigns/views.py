@@ -95,8 +95,8 @@ def campaign_edit(request, pk=None):
 def event_list(request):
     events = events_for(request.membership).select_related("campaign")
     # ?campaign=: one campaign's events, from its page's "All N events".
-    campaign = campaigns_for(request.membership).filter(pk=parse_id(request.GET.get("campaign")))
-    campaign = campaign.first() if request.GET.get("campaign") else None
+    chosen = parse_id(request.GET.get("campaign"))
+    campaign = campaigns_for(request.membership).filter(pk=chosen).first() if chosen else None
     if campaign is not None:
         events = events.filter(campaign=campaign)
     page = Paginator(events.order_by("-starts_at"), 20).get_page(request.GET.get("page"))

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from heard.conversations.models import Conversation
+
 
 class NoteEmbedding(models.Model):
     """The database side of `heard.analysis.cache`: one vector per (model, text), ever.
@@ -205,7 +207,7 @@ class ThemeAssignment(models.Model):
         # are in bulk and copy first (`writes.copy_where_and_when`).
         if self.held_on is None and self.conversation_id is not None:
             facts = (
-                self.conversation._meta.model.objects.filter(pk=self.conversation_id)
+                Conversation.objects.filter(pk=self.conversation_id)
                 .values_list("place_id", "held_on")
                 .first()
             )
