@@ -37,6 +37,7 @@ class Actor:
 
 _actor: ContextVar[Actor | None] = ContextVar("heard_audit_actor", default=None)
 _paused: ContextVar[bool] = ContextVar("heard_audit_paused", default=False)
+_gathering: ContextVar[list[AuditEvent] | None] = ContextVar("heard_audit_gathering", default=None)
 
 
 @contextmanager
@@ -61,6 +62,26 @@ def audit_paused() -> Iterator[None]:
         yield
     finally:
         _paused.reset(token)
+
+
+@contextmanager
+def gathered() -> Iterator[None]:
+    """Write the events recorded inside in one insert when the block ends, not one each: a
+    capture stores a conversation, its people, their consent and their household, and writes an
+    event for each. Use it inside the transaction that makes the rows, so the events commit or
+    roll back with them; when the block fails, its events are dropped with its rows. Inside
+    another `gathered()`, the outer one writes them."""
+    if _gathering.get() is not None:
+        yield
+        return
+    events: list[AuditEvent] = []
+    token = _gathering.set(events)
+    try:
+        yield
+    finally:
+        _gathering.reset(token)
+    if events:  # only reached when the block did not raise
+        AuditEvent.objects.bulk_create(events)
 
 
 def is_paused() -> bool:
@@ -127,7 +148,7 @@ def record(
         actor_name = user.get_username() if _signed_in(user) else ""
     if organization_id is ACTORS_ORGANIZATION:
         organization_id = organization_of_user(user)
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         organization_id=organization_id,
         actor_id=user.pk if _signed_in(user) else None,
         actor_name=actor_name[:150],
@@ -137,6 +158,12 @@ def record(
         person_id=person_id,
         detail=detail[:300],
     )
+    gathering = _gathering.get()
+    if gathering is not None:
+        gathering.append(event)  # written when `gathered()` ends
+    else:
+        event.save()
+    return event
 
 
 #: Each record kind as the audit log names it, in the reader's language (the models' own
