@@ -47,12 +47,29 @@ class IdConverter:
         return str(int(value))
 
 
-class IdChoiceField(forms.ModelChoiceField):
+class _AlreadyRead:
+    """`already_read(objects)`: objects the caller read from this field's own queryset for this
+    request (the capture page reads the campaign and the people named before its form): a
+    posted id among them is taken as is, not read again."""
+
+    def already_read(self, objects) -> None:
+        self._read = {obj.pk: obj for obj in objects if obj is not None}
+
+    def _read_before(self, value):
+        read = getattr(self, "_read", None)
+        if not read or self.to_field_name is not None:
+            return None
+        return read.get(parse_id(value))
+
+
+class IdChoiceField(_AlreadyRead, forms.ModelChoiceField):
     """A ModelChoiceField that refuses an impossible id before querying (see the module)."""
 
     def to_python(self, value):
         if value in self.empty_values or isinstance(value, self.queryset.model):
             return super().to_python(value)
+        if (obj := self._read_before(value)) is not None:
+            return obj
         if self.to_field_name is None and parse_id(value) is None:
             raise ValidationError(
                 self.error_messages["invalid_choice"],
@@ -62,10 +79,13 @@ class IdChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+class IdMultipleChoiceField(_AlreadyRead, forms.ModelMultipleChoiceField):
     """A ModelMultipleChoiceField that refuses impossible ids before querying."""
 
     def _check_values(self, value):
+        found = [self._read_before(pk) for pk in value]
+        if found and all(obj is not None for obj in found):
+            return list(dict.fromkeys(found))
         if self.to_field_name is None:
             for pk in value:
                 if not isinstance(pk, self.queryset.model) and parse_id(pk) is None:

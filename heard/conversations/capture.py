@@ -76,7 +76,8 @@ class Capture:
         """The forms for `campaign`'s guide, bound to `data` (None: a blank page). A quiet
         capture shows what was typed without errors, and is never valid."""
         data, merged = follow_merges(data, membership)
-        speakers = forms.speaker_choices(data, people)
+        found = chosen_people(data, people)
+        speakers = forms.speaker_choices(data, found)
         held = {"quiet": quiet}
         form = forms.ConversationForm(
             data,
@@ -85,6 +86,7 @@ class Capture:
             campaign=campaign,
             places=places,
             people=people,
+            found=found,
             speakers=speakers,
             **held,
         )
@@ -102,7 +104,7 @@ class Capture:
             carried=forms.CarriedAnswerFormSet(carried_data, prefix=CARRIED, form_kwargs=held),
             campaign=campaign,
             speakers=speakers,
-            chosen_people=chosen_people(data, people),
+            chosen_people=found,
             notes=[_merged_note(person) for person in merged],
         )
 
@@ -119,13 +121,17 @@ class Capture:
     def ask_about_lookalikes(self, membership: Membership) -> bool:
         """Before a new person is stored, ask once about each who looks like someone the member
         may see ("use her" or "this is someone new"); True when the page must ask."""
-        if self._stored():
-            return False  # a retry of a stored conversation: the service answers it as before
+        rows = [
+            (row, new)
+            for row in self.new_people
+            if (new := row.to_new_person()) is not None and not row.cleaned_data.get("same_as")
+        ]
+        if not rows or self._stored():
+            # No one new to ask about, or a retry of a stored conversation: the service
+            # answers it as before.
+            return False
         asking = False
-        for row in self.new_people:
-            new = row.to_new_person()
-            if new is None or row.cleaned_data.get("same_as"):
-                continue
+        for row, new in rows:
             row.lookalikes = lookalikes_for(
                 membership, name=new.name, phone=new.phone, email=new.email
             )

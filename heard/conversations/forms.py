@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorDict
 from django.utils import timezone, translation
 from django.utils.formats import number_format
@@ -102,15 +103,13 @@ def _new_key(row: int) -> str:
     return f"n{row}"
 
 
-def speaker_choices(data, people) -> list[tuple[str, str]]:
+def speaker_choices(data, found: list[Person]) -> list[tuple[str, str]]:
     """Who may be named as saying a quote or showing a leader signal, read from the posted form
-    before it is validated: the people found (only among `people`, those the member may see) and
-    the new people typed in."""
+    before it is validated: the people found (`capture.chosen_people`: only those the member may
+    see) and the new people typed in."""
     if data is None:
         return []
-    ids = [pk for pk in dict.fromkeys(map(parse_id, data.getlist("people"))) if pk]
-    found = dict(people.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
-    choices = [(_found_key(pk), found[pk]) for pk in ids if pk in found]
+    choices = [(_found_key(person.pk), person.name) for person in found]
     rows = parse_id(data.get("new-TOTAL_FORMS", "")) or 0
     for row in range(min(rows, NewPersonFormSet.max_num)):
         name = data.get(f"new-{row}-name", "").strip()
@@ -208,16 +207,25 @@ class ConversationForm(HeldErrors, forms.Form):
         help_text=_("The laundromat on Elm, St Mark's church hall… each is added to the places."),
     )
 
-    def __init__(self, *args, membership, campaign, places, people, speakers=(), **kwargs):
+    def __init__(
+        self, *args, membership, campaign, places, people, found=(), speakers=(), **kwargs
+    ):
+        """`campaign`: the guide's, read from `campaigns_for(membership)`; `found`: the people
+        named, read from `people` (`capture.chosen_people`). Neither is read again."""
         super().__init__(*args, **kwargs)
         self.fields["spaces"].queryset = spaces_for(membership)
         self.fields["signals_seen_in"].choices = [FIRST_NAMED, *speakers]
         self.membership = membership
         self.guide_campaign = campaign
-        self.guide = list(campaign.questions.prefetch_related("wordings")) if campaign else []
+        if campaign:
+            # Onto the campaign itself: the service checks the answers against the same guide.
+            prefetch_related_objects([campaign], "questions__wordings")
+        self.guide = list(campaign.questions.all()) if campaign else []
         self.fields["campaign"].queryset = campaigns_for(membership)
+        self.fields["campaign"].already_read([campaign])
         self.fields["place"].queryset = places
         self.fields["people"].queryset = people
+        self.fields["people"].already_read(found)
         self.fields["client_id"].initial = uuid.uuid4()
         self.fields["held_on"].initial = timezone.localdate()
         self.guide_language = self._set_up_language(campaign)

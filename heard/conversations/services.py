@@ -18,17 +18,18 @@ from heard.campaigns.models import EARLIEST_DATE, Campaign, date_out_of_bounds
 from heard.commitments.models import Commitment
 from heard.commitments.rules import due_date_problem
 from heard.leadership.services import record_signals_heard
-from heard.people.consent import notes_may_be_kept, refusing
-from heard.people.models import Consent, Person, Place, Relationship
+from heard.people.consent import notes_may_be_kept, refusing_notes
+from heard.people.models import Person, Place, Relationship
 from heard.people.queries import people_for
 from heard.people.services import NewPerson, add_person, record_consent, tie_if_new
+from heard.privacy import audit
 from heard.spaces.models import ThirdSpace
 from heard.spaces.services import record_places_heard
 
 from .models import Answer, Conversation, Participant, Quote
 
-#: Sent once a newly recorded conversation is committed, with `conversation_id`; the themes
-#: app listens and places it among the campaign's themes.
+#: Sent once a newly recorded conversation is committed, with `conversation_id` and
+#: `campaign_id`; the themes app listens and places it among the campaign's themes.
 conversation_recorded = Signal()
 
 #: Who said a quote or showed a leader signal: someone already known, someone added in this
@@ -194,7 +195,8 @@ def check_conversation(*, by: Membership, record: ConversationRecord) -> None:
         problem = due_date_problem(promise.due_on, held_on=record.held_on)
         if problem:
             errors.setdefault("promises", []).append(f"“{promise.what}”: {problem}")
-    question_ids = set(record.campaign.questions.values_list("id", flat=True))
+    # .all(): the guide the capture form read (prefetched onto the campaign), not a query again.
+    question_ids = {question.id for question in record.campaign.questions.all()}
     if set(record.answers) - question_ids:
         errors.setdefault("answers", []).append(_("An answer belongs to another campaign's guide."))
     heard_something = any(t.strip() for t in record.answers.values()) or any(
@@ -221,7 +223,8 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
         return _already_recorded(by, existing)
     check_conversation(by=by, record=record)
     try:
-        with transaction.atomic():
+        # One insert for the audit events of every row below, in the same transaction.
+        with transaction.atomic(), audit.gathered():
             added = [add_person(by=by, person=new) for new in record.new_people]
             people = list(record.people) + added
             pairs = zip(record.new_people, added, strict=True)
@@ -254,8 +257,9 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
             # to what was kept of them before (`record_consent` forgets it).
             for person, topic in record.refusals:
                 record_consent(by=by, person=person, topic=topic, granted=False)
-            keep_notes = notes_may_be_kept(people)
-            refused = _refusing_notes(people) if keep_notes else set(people)
+            refusers = refusing_notes(people)
+            keep_notes = notes_may_be_kept(people, refusers=refusers)
+            refused = {p for p in people if p.pk in refusers} if keep_notes else set(people)
             Answer.objects.bulk_create(
                 Answer(conversation=conversation, question_id=qid, text=text.strip())
                 for qid, text in record.answers.items()
@@ -305,9 +309,11 @@ def record_conversation(*, by: Membership, record: ConversationRecord) -> tuple[
                     conversation=conversation,
                 )
             # Themes place it once it is committed (capture knows nothing of themes).
-            pk = conversation.pk
+            pk, campaign_id = conversation.pk, conversation.campaign_id
             transaction.on_commit(
-                lambda: conversation_recorded.send(sender=Conversation, conversation_id=pk)
+                lambda: conversation_recorded.send(
+                    sender=Conversation, conversation_id=pk, campaign_id=campaign_id
+                )
             )
     except IntegrityError:
         # Two submissions of the same UUID raced; the other one stored it.
@@ -337,16 +343,6 @@ def _tie_suggested(by: Membership, person: Person, record: ConversationRecord) -
             kind=Relationship.Kind.NEIGHBOUR,
             note=_("Suggested to talk to, %(day)s") % {"day": held},
         )
-
-
-def _refusing_notes(people: list[Person]) -> set[Person]:
-    """Those of the conversation's people whose newest answer to notes being kept is no."""
-    ids = set(
-        refusing(Consent.Topic.RECORDS)
-        .filter(pk__in=[p.pk for p in people])
-        .values_list("pk", flat=True)
-    )
-    return {p for p in people if p.pk in ids}
 
 
 def _took_part(speaker: Person | NewPerson, record: ConversationRecord) -> bool:

@@ -67,6 +67,21 @@ def said_no(topic: str) -> Q:
     )
 
 
+def answers_in_force(person_ids: Iterable[int], topic: str) -> dict[int, bool]:
+    """The answer in force on this topic for each of these few people who gave one: their
+    newest row, picked here rather than by a subquery per person (a capture asks it for two or
+    three people, and the subquery costs more to build than to run)."""
+    answers: dict[int, bool] = {}
+    rows = (
+        Consent.objects.filter(person_id__in=list(person_ids), topic=topic)
+        .order_by("person_id", "-recorded_at", "-id")
+        .values_list("person_id", "granted")
+    )
+    for person_id, granted in rows:
+        answers.setdefault(person_id, granted)
+    return answers
+
+
 def refusing(topic: str) -> QuerySet[Person]:
     """Everyone, in any organization, whose newest answer on this topic is no."""
     return Person.objects.filter(said_no(topic))
@@ -136,16 +151,27 @@ def matches_contact(query: str) -> Q:
 # 3. Notes
 
 
-def notes_may_be_kept(people: Iterable[Person]) -> bool:
+def notes_may_be_kept(people: Iterable[Person], *, refusers: set[int] | None = None) -> bool:
     """A conversation's notes are kept unless every person in it said no to notes being kept
     (in a group, the others' notes are theirs to give; the refuser's quotes and leader signals
-    are left out). People not stored yet have not said no."""
+    are left out). People not stored yet have not said no. `refusers`: `refusing_notes(people)`
+    when the caller has read it already (a capture needs both: one query, not two)."""
     people = list(people)
-    stored = [p.pk for p in people if getattr(p, "pk", None)]
-    if not people or len(stored) < len(people):
+    if not people or any(not getattr(p, "pk", None) for p in people):
         return True
-    refused = refusing(Consent.Topic.RECORDS).filter(pk__in=stored).count()
-    return refused < len(set(stored))
+    stored = {p.pk for p in people}
+    if refusers is None:
+        refusers = refusing_notes(people)
+    return len(refusers & stored) < len(stored)
+
+
+def refusing_notes(people: Iterable[Person]) -> set[int]:
+    """Ids of these people whose newest answer on notes being kept is no."""
+    stored = [p.pk for p in people if getattr(p, "pk", None)]
+    if not stored:
+        return set()
+    answers = answers_in_force(stored, Consent.Topic.RECORDS)
+    return {pk for pk, granted in answers.items() if not granted}
 
 
 def conversations_without_notes(conversations: QuerySet[Conversation]) -> set:

@@ -1,6 +1,7 @@
-"""`enqueue_once`: a task asked for again while the same one waits is not queued twice; one
-already running does not count (it may have read before the new request's data was committed),
-and two processes asking at the same moment queue one task between them."""
+"""`enqueue_once`: a task asked for again while the same one waits is not queued twice (seen
+waiting, that costs one read and no lock); one already running does not count (it may have read
+before the new request's data was committed), and two processes asking at the same moment queue
+one task between them."""
 
 import datetime as dt
 
@@ -34,6 +35,15 @@ def test_the_same_task_asked_for_twice_waits_once():
     assert again is None
     assert len(waiting_rows("campaign 1")) == 1
     assert DBTaskResult.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_task_seen_waiting_costs_one_query(django_assert_num_queries):
+    """The common case under load (a sweep already waiting for the campaign): one read, no
+    transaction and no lock."""
+    enqueue_once(note_run, "campaign 1")
+    with django_assert_num_queries(1):
+        assert enqueue_once(note_run, "campaign 1") is None
 
 
 @pytest.mark.django_db
