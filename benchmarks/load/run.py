@@ -205,7 +205,9 @@ class Processes:
         self.hosts: list[str] = []
         self.log_dir = log_dir
         python = sys.executable
-        heard_run = [python, "-m", "heard.cli", "run", "--no-demo"]
+        # "heard-run:--threads=1:--processes=4": a way of serving with heard run's options.
+        kind, *options = kind.split(":")
+        heard_run = [python, "-m", "heard.cli", "run", "--no-demo", *options]
         if kind == "waitress":
             self._web(
                 [python, "-m", "waitress", f"--port={port}", "--threads=8"]
@@ -354,7 +356,7 @@ def _run_server(kind: str, port: int, rates, args, demo, pool, made) -> dict:
     from conversations.outbox_faults import before_sending, check_stored
     from django.db import connections
 
-    log_dir = Path(tempfile.mkdtemp(prefix=f"heard-load-{kind}-"))
+    log_dir = Path(tempfile.mkdtemp(prefix="heard-load-"))
     print(f"\n== {kind} (logs in {log_dir})", flush=True)
     _analyze()
     before = before_sending()
