@@ -16,6 +16,8 @@ each way of serving (`--servers`):
 - `heard-run`: `heard run` as shipped: one process per core;
 - `two-ports`: two `heard run --processes 1 --no-worker` on two ports and two `heard worker`s,
   sharing nothing but the database, the volunteers spread over both;
+- any of the `heard run` ones with options after colons, to compare settings in one run:
+  `heard-run:--processes=4:--threads=2`;
 
 each rate of `--rates` runs for `--seconds` (locustfile.py: an open loop, a new save arriving
 `rate` times a second whatever the server does), the first with `--organizers` organizers
