@@ -164,8 +164,9 @@ PAGES = {
         for one in (False, True)
     },
     # +8 for staff: the person's sides, and bonder or bridge on each divide (common_ground);
-    # +1: the third spaces where they run into neighbours; +1 for who looks like them.
-    "the person page": ("may", lambda w: (reverse("people:detail", args=[w.leader.pk]), {}), 27),
+    # +1: the third spaces where they run into neighbours; +1 to +3 for who looks like them (by
+    # name; then those found whom the member may see, and their consent: `lookalikes_for`).
+    "the person page": ("may", lambda w: (reverse("people:detail", args=[w.leader.pk]), {}), 28),
     "the person page for a volunteer": (
         "lee",
         lambda w: (reverse("people:detail", args=[w.leader.pk]), {}),
