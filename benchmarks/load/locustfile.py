@@ -68,9 +68,7 @@ class Phone(FastHttpUser):
             "X-CSRFToken": self.member["csrf"],
             "Content-Type": "application/x-www-form-urlencoded",
         }
-        # Bytes: sent with the headers in one write (a str body goes in a second write, which
-        # Nagle's algorithm on the client's side holds back until the first is acknowledged).
-        body = urllib.parse.urlencode(data, doseq=True).encode()
+        body = urllib.parse.urlencode(data, doseq=True)
         SENT.append(data["client_id"])
         with self.client.post(
             "/conversations/sync/", data=body, headers=headers, name="capture", catch_response=True

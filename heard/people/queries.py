@@ -1,6 +1,8 @@
 """Reads of people, households and places, always scoped to the asking membership."""
 
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -157,14 +159,13 @@ def lookalikes_for(
     ours = Person.objects.filter(organization=membership.organization)
     if exclude is not None:
         ours = ours.exclude(pk=exclude.pk)
-    most = 4 * LOOKALIKE_CANDIDATES
-    by_name = set(ours.filter(_same_block(fold(name).split())).values_list("pk", flat=True)[:most])
-    by_contact = Q(pk__in=[])
+    by_name = _ids(ours.filter(_same_block(fold(name).split())))
+    by_contact = []
     if len(digits) >= 7:
-        by_contact |= Q(phone__contains=digits[-4:])
+        by_contact.append(Q(phone__contains=digits[-4:]))
     if email.strip():
-        by_contact |= Q(email__iexact=email.strip())
-    by_contact_only = set(ours.filter(by_contact).values_list("pk", flat=True)[:most]) - by_name
+        by_contact.append(Q(email__iexact=email.strip()))
+    by_contact_only = _ids(ours.filter(reduce(or_, by_contact))) - by_name if by_contact else set()
     contact = consent.answers_in_force(by_name | by_contact_only, Consent.Topic.CONTACT)
     # Someone who said no to contact is found by their name only: never by their number.
     found = by_name | {pk for pk in by_contact_only if contact.get(pk) is not False}
@@ -175,6 +176,15 @@ def lookalikes_for(
     index = Index(person_record(p) for p in candidates.values())
     wanted = Record(key=None, name=name, phone=phone, email=email, address=address)
     return [Lookalike(candidates[m.b.key], m.likeness) for m in index.lookalikes(wanted)][:limit]
+
+
+#: How many ids each of lookalikes' first steps reads at most, before those the member may see
+#: are kept: more than `LOOKALIKE_CANDIDATES`, as a volunteer sees only some of them.
+LOOKALIKE_IDS = 4 * LOOKALIKE_CANDIDATES
+
+
+def _ids(people: QuerySet[Person]) -> set[int]:
+    return set(people.values_list("pk", flat=True)[:LOOKALIKE_IDS])
 
 
 def _same_block(words: list[str]) -> Q:

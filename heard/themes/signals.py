@@ -54,7 +54,7 @@ def unassign_withheld(sender, conversation_ids, **kwargs) -> None:
 
 
 @receiver(conversation_recorded, dispatch_uid="themes_place_new_conversations")
-def place_new(sender, conversation_id, campaign_id=None, **kwargs) -> None:
+def place_new(sender, conversation_id, campaign_id, **kwargs) -> None:
     """Sent after a new conversation commits: the worker places it among its campaign's themes,
     by a sweep of the campaign (one waiting sweep per campaign covers every capture meanwhile).
     Recording never fails because the queue did: a conversation left unplaced is picked up by the
@@ -62,14 +62,7 @@ def place_new(sender, conversation_id, campaign_id=None, **kwargs) -> None:
     from .assignment import request_sweep
 
     try:
-        if campaign_id is None:  # a sender that did not say
-            campaign_id = (
-                Conversation.objects.filter(pk=conversation_id)
-                .values_list("campaign_id", flat=True)
-                .first()
-            )
-        if campaign_id is not None:
-            request_sweep(campaign_id)
+        request_sweep(campaign_id)
     except Exception:
         logger.exception("Could not queue theme assignment for %s", conversation_id)
 
