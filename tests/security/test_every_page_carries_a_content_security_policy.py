@@ -5,17 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
+from policy import csp_directives as directives
 
 HEARD = Path(__file__).resolve().parents[2] / "heard"
-
-
-def directives(response) -> dict[str, str]:
-    header = response["Content-Security-Policy"]
-    return {
-        part.split()[0]: " ".join(part.split()[1:])
-        for part in (p.strip() for p in header.split(";"))
-        if part
-    }
 
 
 def test_the_policy_allows_only_this_site(client, db):
