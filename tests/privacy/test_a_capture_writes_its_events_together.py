@@ -9,7 +9,7 @@ from django.urls import reverse
 from factories import PlaceFactory
 
 from heard.conversations.models import Conversation
-from heard.people.models import Household, Person, Place
+from heard.people.models import Consent, Household, Person, Place
 from heard.privacy import audit
 from heard.privacy.models import Action, AuditEvent
 
@@ -29,6 +29,26 @@ def test_every_row_of_a_capture_is_in_the_log(lee, lee_client, ours):
     assert ("conversations.conversation", data["client_id"]) in kinds
     assert ("people.person", str(odalys.pk)) in kinds
     assert ("people.household", str(odalys.household_id)) in kinds
+
+
+def test_what_a_new_person_said_about_contact_and_notes_is_in_the_log(lee, lee_client, ours):
+    """A consent answer is the record the log exists for: who wrote down that a neighbour may
+    be called, and when. A new person's answers are inserted together; each has its event."""
+    data = capture_data(
+        ours.campaign,
+        answers={ours.problem: "Buses stop at nine."},
+        new_people=[{"name": "Odalys Brightwater", "may_contact": "yes", "notes_kept": "no"}],
+    )
+    assert lee_client.post(SYNC, data).status_code == 201
+    odalys = Person.objects.get(name="Odalys Brightwater")
+    answers = Consent.objects.filter(person=odalys)
+    assert answers.count() == 2
+    logged = AuditEvent.objects.filter(
+        action=Action.CREATED, actor=lee.user, object_kind="people.consent"
+    )
+    assert {(e.object_id, e.person_id, e.organization_id) for e in logged} == {
+        (str(a.pk), odalys.pk, ours.org.pk) for a in answers
+    }
 
 
 def test_events_gathered_are_written_when_the_block_ends(org, lee):
