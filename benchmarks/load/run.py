@@ -17,7 +17,8 @@ each way of serving (`--servers`):
 - `two-ports`: two `heard run --processes 1 --no-worker` on two ports and two `heard worker`s,
   sharing nothing but the database, the volunteers spread over both;
 - any of the `heard run` ones with options after colons, to compare settings in one run:
-  `heard-run:--processes=4:--threads=2`;
+  `heard-run:--processes=4:--threads=2`, and environment variables for its processes the same
+  way: `heard-run:HEARD_SOMETHING=1`;
 
 each rate of `--rates` runs for `--seconds` (locustfile.py: an open loop, a new save arriving
 `rate` times a second whatever the server does), the first with `--organizers` organizers
@@ -207,8 +208,14 @@ class Processes:
         self.hosts: list[str] = []
         self.log_dir = log_dir
         python = sys.executable
-        # "heard-run:--threads=1:--processes=4": a way of serving with heard run's options.
+        # "heard-run:--threads=1:--processes=4": a way of serving with heard run's options, and
+        # NAME=value parts set in its processes' environment.
         kind, *options = kind.split(":")
+        self.environment = {
+            **os.environ,
+            **dict(o.split("=", 1) for o in options if not o.startswith("-")),
+        }
+        options = [o for o in options if o.startswith("-")]
         heard_run = [python, "-m", "heard.cli", "run", "--no-demo", *options]
         if kind == "waitress":
             self._web(
@@ -251,7 +258,7 @@ class Processes:
     def _start(self, command: list[str], name: str) -> subprocess.Popen:
         with (self.log_dir / f"{name}.log").open("w") as log:
             return subprocess.Popen(  # noqa: S603 - our own interpreter and commands
-                command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT
+                command, cwd=REPO, env=self.environment, stdout=log, stderr=subprocess.STDOUT
             )
 
     def cpu_seconds(self) -> dict[str, float]:
