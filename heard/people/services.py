@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from heard.accounts.models import Membership
 from heard.conversations.models import Answer, Conversation, Quote
 from heard.leadership.models import Assessment
-from heard.privacy import audit
-from heard.privacy.models import Action
+from heard.privacy.receivers import record_inserted
 
 from . import consent
 from .models import Consent, Household, Person, Place, Relationship
@@ -70,17 +69,9 @@ def add_person(*, by: Membership, person: NewPerson) -> Person:
             for topic, granted in answers.items()
             if granted is not None
         )
-        # One insert sends no post_save: each answer's event is written here, as the signal
-        # would (who recorded that this neighbour may be called is what the log is for).
-        for row in said:
-            audit.record(
-                Action.CREATED,
-                user=by.user,
-                organization_id=by.organization_id,
-                kind=audit.object_kind(Consent),
-                object_id=row.pk,
-                person_id=added.pk,
-            )
+        # One insert, no post_save: who recorded that this neighbour may be called is what
+        # the log is for.
+        record_inserted(said)
         return added
 
 

@@ -216,6 +216,13 @@ def record_save(sender, instance, created, raw=False, **kwargs) -> None:
         _record_row(Action.CHANGED, instance, detail="fields: " + ", ".join(changed))
 
 
+def record_inserted(rows) -> None:
+    """Rows written with `bulk_create`, which sends no post_save: recorded as that signal
+    would record each (call it in the transaction that inserted them)."""
+    for row in rows:
+        record_save(type(row), row, created=True)
+
+
 def record_delete(sender, instance, **kwargs) -> None:
     from heard.accounts.models import Organization
 
