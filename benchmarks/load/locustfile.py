@@ -3,12 +3,12 @@
 Run by run.py, one stage at a time; it reads the stage's plan (HEARD_LOAD_PLAN, a JSON file):
 
 - `hosts`: Heard's web addresses; volunteers are spread over them evenly;
-- `pacing`: seconds between one phone's saves. Each phone saves at once when it starts, then
-  every `pacing` seconds whatever the server does (locust's `constant_pacing`): with run.py
-  starting `rate` phones a second and `rate x pacing` phones in all, conversations arrive at
-  `rate` a second from the first second (each phone's first save at a random point of the
-  second it starts in), an open loop as long as an answer takes less than
-  `pacing` (a closed loop would slow down with the server and hide its queue);
+- `pacing`: seconds between one phone's saves. run.py starts `rate x pacing` phones at once;
+  each makes its first save at a random moment of the first `pacing` seconds, then one every
+  `pacing` seconds whatever the server does (`Phone.wait_time`). Saves arrive at
+  `rate` a second, at independent random moments as thousands of volunteers' do (a Poisson
+  stream, with its chance bunches), an open loop as long as an answer takes less than `pacing`
+  (a closed loop would slow down with the server and hide its queue);
 - `members`: per volunteer, the session cookie, the CSRF token and the conversations to send
   (the capture form's fields, each with its own id, as the phone's outbox sends them);
 - `organizers`: session cookies of organizers, each reading `pages` one after another with a
@@ -22,10 +22,11 @@ import itertools
 import json
 import os
 import random
+import time
 import urllib.parse
 
 import gevent
-from locust import FastHttpUser, between, constant_pacing, events, task
+from locust import FastHttpUser, between, events, task
 
 with open(os.environ["HEARD_LOAD_PLAN"]) as plan_file:
     PLAN = json.load(plan_file)
@@ -45,7 +46,14 @@ def cookie(member: dict) -> str:
 
 class Phone(FastHttpUser):
     abstract = True
-    wait_time = constant_pacing(PLAN["pacing"])
+
+    def wait_time(self) -> float:
+        # The next save is due one period after the last was due, however long that one took
+        # (locust's `constant_pacing` counts from the phone's start, so a phone that waited
+        # for its first save would make its second at once).
+        self.due += PLAN["pacing"]
+        return max(0.0, self.due - time.monotonic())
+
     # An answer slower than this counts as lost; the outbox would send it again.
     network_timeout = 60.0
     connection_timeout = 60.0
@@ -53,10 +61,13 @@ class Phone(FastHttpUser):
     def on_start(self):
         self.member_index = next(_members)
         self.member = PLAN["members"][self.member_index]
-        # Locust starts a second's phones all at once (`rate` of them in one batch): each waits
-        # a random part of that second, so saves arrive spread over it, as volunteers' do, not
-        # `rate` at the same instant.
-        gevent.sleep(random.random())
+        # Every phone starts in the stage's first second; each waits a random part of a pacing
+        # period before its first save, so the stage's saves arrive at `rate` a second from the
+        # start. (Phones started `rate` a second instead came in with the organizers' spawn
+        # rate added: the first stage asked 15 a second for two thirds of each period and
+        # nothing for the rest.)
+        self.due = time.monotonic() + random.uniform(0, PLAN["pacing"])
+        gevent.sleep(self.due - time.monotonic())
 
     @task
     def save(self):
@@ -77,7 +88,7 @@ class Phone(FastHttpUser):
                 ACKED.append(data["client_id"])
                 answer.success()
             else:
-                answer.failure(f"{answer.status_code}: {answer.text[:200]}")
+                answer.failure(f"{answer.status_code}: {(answer.text or '')[:200]}")
 
 
 class Organizer(FastHttpUser):

@@ -456,8 +456,9 @@ def _stage(kind, rate, organizers, args, demo, pool, sessions, processes, log_di
                 "--headless",
                 "--users",
                 str(phones + organizers),
+                # All at once: each phone waits its own random moment (locustfile.py).
                 "--spawn-rate",
-                str(rate + organizers),
+                str(phones + organizers),
                 "--run-time",
                 f"{args.seconds}s",
                 "--stop-timeout",
