@@ -83,8 +83,13 @@ def answers_in_force(person_ids: Iterable[int], topic: str) -> dict[int, bool]:
 
 
 def refusing(topic: str) -> QuerySet[Person]:
-    """Everyone, in any organization, whose newest answer on this topic is no."""
-    return Person.objects.filter(said_no(topic))
+    """Everyone, in any organization, whose newest answer on this topic is no.
+
+    Only those who ever said no can be refusing now, and they are few: asking each person's
+    newest answer instead read every person with a subquery each (20 ms at 14,000 people, in
+    every theme sweep)."""
+    ever_said_no = Consent.objects.filter(topic=topic, granted=False).values("person_id")
+    return Person.objects.filter(pk__in=ever_said_no).filter(said_no(topic))
 
 
 def with_consent(people: QuerySet[Person]) -> QuerySet[Person]:

@@ -169,6 +169,15 @@ class Consent(models.Model):
 
     class Meta:
         ordering = ["-recorded_at"]
+        indexes = [
+            # The few who ever said no (consent.refusing starts from them): a theme sweep and
+            # the Themes page ask who refuses notes, whatever the organization's size.
+            models.Index(
+                fields=["topic", "person"],
+                condition=models.Q(granted=False),
+                name="people_consent_refusals",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_topic_display()} = {self.granted}"

@@ -82,6 +82,11 @@ def _sweep(campaign_id: int) -> int:
     # By id, so conversations with nothing to place (no note) are passed once, not re-read.
     while batch := _pending(campaign_id, SWEEP_LIMIT, after):
         assigned += assign_conversations(conversation_ids=batch)
+        if len(batch) < SWEEP_LIMIT:
+            # All that waited when it was read: one saved since asked for a sweep of its own
+            # (this one no longer waits), so reading the campaign again finds nothing new to
+            # it, at the cost of an anti-join over every conversation of the campaign.
+            break
         after = batch[-1]
     return assigned
 
