@@ -66,7 +66,7 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--servers", default=",".join(SERVERS))
-    parser.add_argument("--rates", default="10,20,40,60,80", help="saves a second, per stage")
+    parser.add_argument("--rates", default="10,20,30,40,50,60", help="saves a second, per stage")
     parser.add_argument("--seconds", type=int, default=30, help="each stage's length")
     parser.add_argument(
         "--pacing", type=float, default=20.0, help="seconds between a phone's saves"
