@@ -56,13 +56,14 @@ def unassign_withheld(sender, conversation_ids, **kwargs) -> None:
 @receiver(conversation_recorded, dispatch_uid="themes_place_new_conversations")
 def place_new(sender, conversation_id, campaign_id, **kwargs) -> None:
     """Sent after a new conversation commits: the worker places it among its campaign's themes,
-    by a sweep of the campaign (one waiting sweep per campaign covers every capture meanwhile).
+    by a sweep of the campaign `SWEEP_GATHER` later (one waiting sweep covers every capture
+    meanwhile).
     Recording never fails because the queue did: a conversation left unplaced is picked up by the
     next sweep of its campaign, or by the next run."""
-    from .assignment import request_sweep
+    from . import assignment
 
     try:
-        request_sweep(campaign_id)
+        assignment.request_sweep(campaign_id, delay=assignment.SWEEP_GATHER)
     except Exception:
         logger.exception("Could not queue theme assignment for %s", conversation_id)
 

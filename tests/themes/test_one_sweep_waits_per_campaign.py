@@ -44,6 +44,13 @@ def database_queue(settings, immediate_tasks):
     settings.TASKS = DATABASE_QUEUE
 
 
+@pytest.fixture(autouse=True)
+def taken_at_once(monkeypatch):
+    """A new conversation's sweep may be taken at once here (the test of the moment it waits
+    sets its own)."""
+    monkeypatch.setattr(assignment, "SWEEP_GATHER", dt.timedelta(0))
+
+
 def capture(campaign: Campaign, organizer, note: str) -> Conversation:
     """A volunteer saves a conversation: it commits, and then asks for its campaign's sweep."""
     problem = campaign.questions.get(purpose=Purpose.PROBLEM)
@@ -107,6 +114,29 @@ def test_fifty_captures_leave_one_waiting_sweep_per_campaign(
     assert placed(in_themed) == 25  # the other campaign has no themes yet: nothing to place in
     assert DBTaskResult.objects.filter(status="READY").count() == 0
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+def test_a_new_conversations_sweep_waits_a_moment_for_the_captures_after_it(
+    themed, organizer, monkeypatch
+):
+    # A long moment, so that the test never races it.
+    monkeypatch.setattr(assignment, "SWEEP_GATHER", dt.timedelta(seconds=30))
+    DBTaskResult.objects.all().delete()
+    first = capture(themed, organizer, topic_note("rent", 1) + " lease")
+    sweep = DBTaskResult.objects.get(status="READY")
+    assert sweep.run_after > timezone.now()
+
+    run_worker()  # nothing is ready yet
+    assert placed([first]) == 0
+    second = capture(themed, organizer, topic_note("rent", 2) + " deposit")
+    assert sweeps_waiting(themed) == 1
+
+    DBTaskResult.objects.filter(pk=sweep.pk).update(run_after=timezone.now())  # the moment passes
+    run_worker()
+
+    # One sweep placed both.
+    assert placed([first, second]) == 2
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL"]
 
 
 def test_a_capture_while_the_sweep_runs_is_still_placed(themed, organizer, fake_embedder):
