@@ -6,6 +6,7 @@ Chromium's own offline mode (Playwright's `set_offline`) cuts the page and its s
 from the network, as a phone with no signal is."""
 
 import re
+import time
 
 import pytest
 from django.db import connections
@@ -34,11 +35,16 @@ def open_with_its_worker(page):
     page.evaluate("navigator.serviceWorker.ready")
     page.reload()
     assert page.evaluate("Boolean(navigator.serviceWorker.controller)")
-    # The kit (this campaign's page and the turf's people) is kept in the background.
-    page.wait_for_function(
-        """caches.open("heard-private").then((c) => c.keys())
-             .then((keys) => keys.some((k) => k.url.endsWith("/people/turf.json")))"""
-    )
+    # The kit (this campaign's page and the turf's people) is kept in the background. Asked
+    # until the turf's people are in the phone's copy: `wait_for_function` took the promise
+    # itself for a truthy answer and went on before the kit was kept (failing with Chromium
+    # 156.0.8078.114); `evaluate` awaits it.
+    kept = """caches.open("heard-private").then((c) => c.keys())
+                .then((keys) => keys.some((k) => k.url.endsWith("/people/turf.json")))"""
+    deadline = time.monotonic() + 15
+    while not page.evaluate(kept):
+        assert time.monotonic() < deadline, "the turf's people were never kept on the phone"
+        page.wait_for_timeout(100)
 
 
 def record(page, person, words):
