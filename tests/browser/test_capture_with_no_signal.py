@@ -35,15 +35,22 @@ def open_with_its_worker(page):
     page.evaluate("navigator.serviceWorker.ready")
     page.reload()
     assert page.evaluate("Boolean(navigator.serviceWorker.controller)")
-    # The kit (this campaign's page and the turf's people) is kept in the background. Asked
-    # until the turf's people are in the phone's copy: `wait_for_function` took the promise
-    # itself for a truthy answer and went on before the kit was kept (failing with Chromium
-    # 156.0.8078.114); `evaluate` awaits it.
-    kept = """caches.open("heard-private").then((c) => c.keys())
-                .then((keys) => keys.some((k) => k.url.endsWith("/people/turf.json")))"""
-    deadline = time.monotonic() + 15
-    while not page.evaluate(kept):
-        assert time.monotonic() < deadline, "the turf's people were never kept on the phone"
+    # The kit (this campaign's page and the turf's people) is kept in the background.
+    until(
+        page,
+        """caches.open("heard-private").then((c) => c.keys())
+             .then((keys) => keys.some((k) => k.url.endsWith("/people/turf.json")))""",
+    )
+
+
+def until(page, promise: str, seconds: float = 15) -> None:
+    """Ask the page until `promise` resolves to something truthy. `wait_for_function` took the
+    promise itself for a truthy answer and went on at once (with Chromium 156.0.8078.114 the
+    turf was then not yet on the phone, and the offline typeahead found nobody); `evaluate`
+    awaits it."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(promise):
+        assert time.monotonic() < deadline, f"never true: {promise}"
         page.wait_for_timeout(100)
 
 
@@ -156,7 +163,7 @@ def test_a_refusal_stays_in_the_outbox_with_its_reason_until_fixed(phone, ours, 
     expect(page.get_by_text("Saved on this phone.")).to_be_visible()
     page.goto(CAPTURE)
     # Once the page's own try to send it (with no signal) is over:
-    page.wait_for_function("HeardOutbox.outbox.all().then(([item]) => item && item.tries >= 2)")
+    until(page, "HeardOutbox.outbox.all().then(([item]) => Boolean(item && item.tries >= 2))")
     # Simulate what a phone cannot check offline: the campaign's rules changed meanwhile, here
     # a date in the future written into the saved fields.
     page.evaluate(
