@@ -143,28 +143,41 @@
 
   // Everything of this member's that is waiting (or was opened to be fixed), oldest first.
   // One tab at a time sends (where the browser can say so); the server would store a second
-  // copy once anyway.
+  // copy once anyway. Asked while a send is going ("Send now" as the signal comes back and the
+  // page's own try is still failing), it goes again once that one ends: the tap is never lost.
   let sending = false;
+  let again = false;
   async function sendAll() {
-    if (sending || !member) return;
+    if (!member) return;
+    if (sending) {
+      again = true;
+      return;
+    }
     sending = true;
     try {
-      const run = async () => {
-        token = null;
-        const items = (await outbox.all())
-          .filter((i) => String(i.member) === member && (i.state === "waiting" || i.state === "fixing"))
-          .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-        for (const item of items) {
-          const result = await send(item);
-          if (result.status === "signed_out" || (result.status === "waiting" && !item.problem)) break;
-        }
-      };
-      if (navigator.locks) await navigator.locks.request("heard-outbox", run);
-      else await run();
+      do {
+        again = false;
+        await sendEach();
+      } while (again);
     } finally {
       sending = false;
       notify();
     }
+  }
+
+  async function sendEach() {
+    const run = async () => {
+      token = null;
+      const items = (await outbox.all())
+        .filter((i) => String(i.member) === member && (i.state === "waiting" || i.state === "fixing"))
+        .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+      for (const item of items) {
+        const result = await send(item);
+        if (result.status === "signed_out" || (result.status === "waiting" && !item.problem)) break;
+      }
+    };
+    if (navigator.locks) await navigator.locks.request("heard-outbox", run);
+    else await run();
   }
 
   // ---- forgetting at logout --------------------------------------------------------------
