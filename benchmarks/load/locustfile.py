@@ -46,6 +46,9 @@ def cookie(member: dict) -> str:
 
 class Phone(FastHttpUser):
     abstract = True
+    # An answer slower than this counts as lost; the outbox would send it again.
+    network_timeout = 60.0
+    connection_timeout = 60.0
 
     def wait_time(self) -> float:
         # The next save is due one period after the last was due, however long that one took
@@ -54,18 +57,12 @@ class Phone(FastHttpUser):
         self.due += PLAN["pacing"]
         return max(0.0, self.due - time.monotonic())
 
-    # An answer slower than this counts as lost; the outbox would send it again.
-    network_timeout = 60.0
-    connection_timeout = 60.0
-
     def on_start(self):
         self.member_index = next(_members)
         self.member = PLAN["members"][self.member_index]
-        # Every phone starts in the stage's first second; each waits a random part of a pacing
-        # period before its first save, so the stage's saves arrive at `rate` a second from the
-        # start. (Phones started `rate` a second instead came in with the organizers' spawn
-        # rate added: the first stage asked 15 a second for two thirds of each period and
-        # nothing for the rest.)
+        # Every phone starts in the stage's first second and makes its first save at a random
+        # moment of the first period: the stage's saves arrive at `rate` a second from the start,
+        # each phone's at its own moments.
         self.due = time.monotonic() + random.uniform(0, PLAN["pacing"])
         gevent.sleep(self.due - time.monotonic())
 

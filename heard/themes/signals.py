@@ -57,10 +57,9 @@ def unassign_withheld(sender, conversation_ids, **kwargs) -> None:
 def place_new(sender, conversation_id, campaign_id, **kwargs) -> None:
     """Sent after a new conversation commits: the worker places it among its campaign's themes,
     by a sweep of the campaign `SWEEP_GATHER` later (one waiting sweep covers every capture
-    meanwhile).
-    Recording never fails because the queue did: a conversation left unplaced is picked up by the
-    next sweep of its campaign, or by the next run."""
-    from . import assignment
+    meanwhile). Recording never fails because the queue did: a conversation left unplaced is
+    picked up by the next sweep of its campaign, or by the next run."""
+    from . import assignment  # the module, not the name: SWEEP_GATHER is read at call time
 
     try:
         assignment.request_sweep(campaign_id, delay=assignment.SWEEP_GATHER)

@@ -18,54 +18,45 @@ import warnings
 
 from django.db import migrations, transaction
 
-TRIGRAM_INDEXES = [
-    "CREATE INDEX IF NOT EXISTS people_person_name_folded_trgm "
-    "ON people_person USING gin (name_folded gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS people_person_phone_trgm "
-    "ON people_person USING gin (phone gin_trgm_ops)",
-]
-CASE_INDEXES = [
-    "CREATE INDEX IF NOT EXISTS people_person_email_upper "
-    "ON people_person (upper(email::text))",
-    "CREATE INDEX IF NOT EXISTS people_household_org_name_upper "
-    "ON people_household (organization_id, upper(name::text))",
-]
-NAMES = [
-    "people_person_name_folded_trgm",
-    "people_person_phone_trgm",
-    "people_person_email_upper",
-    "people_household_org_name_upper",
-]
+# Hand-written rather than `GinIndex` in the models' Meta: those would be created on SQLite too,
+# and `TrigramExtension` fails the migration where pg_trgm cannot be created.
+CASE_INDEXES = {
+    "people_person_email_upper": "ON people_person (upper(email::text))",
+    "people_household_org_name_upper": "ON people_household (organization_id, upper(name::text))",
+}
+TRIGRAM_INDEXES = {
+    "people_person_name_folded_trgm": "ON people_person USING gin (name_folded gin_trgm_ops)",
+    "people_person_phone_trgm": "ON people_person USING gin (phone gin_trgm_ops)",
+}
 
 
 def add(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
+    if schema_editor.connection.vendor != "postgresql":
         return
-    with connection.cursor() as cursor:
-        for sql in CASE_INDEXES:
-            cursor.execute(sql)
-        try:
-            with transaction.atomic(using=connection.alias), connection.cursor() as inner:
-                inner.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        except Exception as error:  # noqa: BLE001 - any refusal: the searches scan instead
-            warnings.warn(
-                f"pg_trgm could not be created ({error}); searching people by part of a name "
-                "or phone will scan the table.",
-                stacklevel=1,
-            )
-            return
-        for sql in TRIGRAM_INDEXES:
-            cursor.execute(sql)
+    _create(schema_editor, CASE_INDEXES)
+    try:
+        with transaction.atomic(using=schema_editor.connection.alias):
+            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except Exception as error:  # noqa: BLE001 - any refusal: the searches scan instead
+        warnings.warn(
+            f"pg_trgm could not be created ({error}); searching people by part of a name "
+            "or phone will scan the table.",
+            stacklevel=1,
+        )
+        return
+    _create(schema_editor, TRIGRAM_INDEXES)
 
 
 def remove(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
+    if schema_editor.connection.vendor != "postgresql":
         return
-    with connection.cursor() as cursor:
-        for name in NAMES:
-            cursor.execute(f"DROP INDEX IF EXISTS {name}")
+    for name in [*CASE_INDEXES, *TRIGRAM_INDEXES]:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+def _create(schema_editor, indexes: dict[str, str]) -> None:
+    for name, definition in indexes.items():
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} {definition}")
 
 
 class Migration(migrations.Migration):
