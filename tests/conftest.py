@@ -11,6 +11,7 @@ Every view is tested with:
 `ours` and `theirs` hold each organization's people, campaign, conversations and event.
 """
 
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -32,6 +33,7 @@ from factories import (
     SignUpFactory,
     UserFactory,
 )
+from shared_connection_server import OneRequestAtATime
 
 from heard.accounts.models import Role
 from heard.common_ground.models import Divide, Side
@@ -42,6 +44,24 @@ from heard.languages.catalogues import compile_catalogues
 def pytest_sessionstart(session):
     # The .mo files are build output (gitignored): pages in Spanish need them compiled.
     compile_catalogues()
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, taking one request at a time while it shares the test's
+    in-memory SQLite connection (see tests/shared_connection_server.py)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    server.thread.server_class = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

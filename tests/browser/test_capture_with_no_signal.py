@@ -165,11 +165,13 @@ def test_a_refusal_stays_in_the_outbox_with_its_reason_until_fixed(phone, ours, 
     # Once the page's own try to send it (with no signal) is over:
     until(page, "HeardOutbox.outbox.all().then(([item]) => Boolean(item && item.tries >= 2))")
     # Simulate what a phone cannot check offline: the campaign's rules changed meanwhile, here
-    # a date in the future written into the saved fields.
+    # a date in the future written into the saved fields. Written as a save is (a new savedAt),
+    # so a try still going with the old copy cannot put the old fields back when it ends.
     page.evaluate(
         """async () => {
           const [item] = await HeardOutbox.outbox.all();
           item.fields = item.fields.map(([n, v]) => [n, n === "held_on" ? "2999-01-01" : v]);
+          item.savedAt = new Date().toISOString();
           await HeardOutbox.outbox.put(item);
         }"""
     )
