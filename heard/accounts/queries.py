@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -16,7 +17,11 @@ def membership_for(user) -> Membership:
     if not user.is_authenticated:
         raise Http404
     try:
-        membership = Membership.objects.select_related("organization").get(user=user)
+        if get_user_model().membership.is_cached(user):
+            # Read with the signed-in user (`AccountBackend.get_user`), in the same query.
+            membership = user.membership
+        else:
+            membership = Membership.objects.select_related("organization").get(user=user)
     except Membership.DoesNotExist:
         raise Http404 from None
     # Both ways at once: `user.membership` (the audit log's actor's organization) costs no

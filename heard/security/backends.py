@@ -29,13 +29,15 @@ class AccountBackend(ModelBackend):
     two-factor is on.
 
     The two-factor gate asks on every request; answering in the query that loads the user
-    anyway costs no query of its own.
+    anyway costs no query of its own. So does every view's "who is asking": the membership and
+    its organization come in the same query (`accounts.queries.membership_for`).
     """
 
     def get_user(self, user_id):
         confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
         user = (
-            UserModel._default_manager.annotate(has_two_factor=Exists(confirmed))
+            UserModel._default_manager.select_related("membership__organization")
+            .annotate(has_two_factor=Exists(confirmed))
             .filter(pk=user_id)
             .first()
         )
