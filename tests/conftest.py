@@ -11,7 +11,6 @@ Every view is tested with:
 `ours` and `theirs` hold each organization's people, campaign, conversations and event.
 """
 
-import os
 from types import SimpleNamespace
 
 import pytest
@@ -33,7 +32,7 @@ from factories import (
     SignUpFactory,
     UserFactory,
 )
-from shared_connection_server import OneRequestAtATime
+from shared_connection_server import one_request_at_a_time
 
 from heard.accounts.models import Role
 from heard.common_ground.models import Divide, Side
@@ -47,21 +46,14 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture(scope="session")
-def live_server(request):
+def live_server(live_server):
     """pytest-django's live server, taking one request at a time while it shares the test's
-    in-memory SQLite connection (see tests/shared_connection_server.py)."""
-    from pytest_django.live_server_helper import LiveServer
-
-    address = (
-        request.config.getvalue("liveserver")
-        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
-        or "localhost"
-    )
-    server = LiveServer(address, start=False)
-    server.thread.server_class = OneRequestAtATime
-    server.start()
-    yield server
-    server.stop()
+    in-memory SQLite connection (see tests/shared_connection_server.py). Its WSGI server asks
+    for the application on every request, so it is wrapped once the server is up."""
+    if live_server.thread.connections_override:
+        server = live_server.thread.httpd
+        server.set_app(one_request_at_a_time(server.get_app()))
+    return live_server
 
 
 @pytest.fixture(autouse=True)

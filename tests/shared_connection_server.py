@@ -13,23 +13,19 @@ On PostgreSQL each request has its own connection and nothing is held back.
 
 import threading
 
-from django.core.servers.basehttp import ThreadedWSGIServer
 
+def one_request_at_a_time(application):
+    """`application` (a WSGI app) answering one request at a time."""
+    turn = threading.Lock()
 
-class OneRequestAtATime(ThreadedWSGIServer):
-    def set_app(self, application):
-        if not self.connections_override:
-            return super().set_app(application)
-        turn = threading.Lock()
+    def app(environ, start_response):
+        with turn:
+            response = application(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+        return [body]
 
-        def app(environ, start_response):
-            with turn:
-                response = application(environ, start_response)
-                try:
-                    body = b"".join(response)
-                finally:
-                    if hasattr(response, "close"):
-                        response.close()
-            return [body]
-
-        return super().set_app(app)
+    return app
